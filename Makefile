@@ -1,0 +1,75 @@
+# Signaal: two commands. `make run` sets everything up and starts the platform with demo data;
+# `make test` sets everything up and runs the whole suite on SQLite and on PostgreSQL.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: run test setup system-packages test-sqlite test-postgres lint format migrations-check messages demo clean
+
+run: export SIGNAAL_ENV = development
+run: export SIGNAAL_DEMO = true
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+	@echo "Signaal runs at http://$(ADDR)/ (Ctrl-C stops the web server and the task worker)"
+	@trap 'kill 0' INT TERM; \
+	  $(MANAGE) db_worker --interval 1 & \
+	  $(MANAGE) runserver --noreload $(ADDR) & \
+	  wait
+
+test: setup system-packages lint migrations-check test-sqlite test-postgres
+
+setup: $(STAMP) system-packages-run
+	$(MANAGE) compilemessages --ignore '.venv/*' -v 0
+
+$(STAMP): pyproject.toml
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV) || { \
+	  echo "python3-venv is missing; installing it"; $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q ".[test]"
+	@rm -rf build signaal.egg-info
+	@touch $(STAMP)
+
+# System packages: gettext compiles the translations; the tests also need Debian's chromium
+# (Playwright drives it, no browser download) and PostgreSQL (a throwaway cluster via pg_virtualenv).
+system-packages-run:
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gettext; }
+
+system-packages: system-packages-run
+	@missing=""; \
+	  command -v chromium >/dev/null || missing="$$missing chromium fonts-dejavu-core"; \
+	  command -v pg_virtualenv >/dev/null || missing="$$missing postgresql-common"; \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+migrations-check: $(STAMP)
+	$(MANAGE) makemigrations --check --dry-run
+
+test-sqlite: setup
+	$(PY) -m pytest
+
+# pg_virtualenv creates a throwaway PostgreSQL cluster, exports PG* variables and removes it after.
+test-postgres: setup system-packages
+	pg_virtualenv sh -c 'DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(PY) -m pytest'
+
+messages: $(STAMP)
+	$(MANAGE) makemessages -l nl --ignore '.venv/*' --no-obsolete
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,217 @@
+"""The one access module: every "may this user see or do this" in Signaal is answered here.
+
+Views declare their rule with @rule(...); list views take their querysets from the *_for(user)
+functions below; object views fetch through get_for(). A test walks every URL pattern and fails
+when a view has no declared rule.
+
+A user has a role only through an active membership of an active organisation, and only after
+passing two-factor login: an unverified session has no roles at all.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from .models import Membership, OrganisationKind, Role
+
+# Rules that need no role.
+PUBLIC = "public"  # anyone, logged in or not
+SIGNED_IN = "signed_in"  # any user who passed two-factor login
+
+ALL_ROLES = frozenset(Role.values)
+
+# action -> roles that may perform it
+PERMISSIONS = {
+    "knowledge.view_restricted": ALL_ROLES,
+    "reports.handle": {Role.REPORTING_POINT_STAFF},
+    "referrals.work": {Role.PARTNER_CASE_WORKER},
+    "monitor.view": {Role.ANALYST, Role.REPORTING_POINT_STAFF},
+    "content.edit": {Role.EDITOR},
+    "accounts.review_requests": {Role.ORGANISATION_ADMIN, Role.PLATFORM_ADMIN},
+    "accounts.manage_people": {Role.ORGANISATION_ADMIN, Role.PLATFORM_ADMIN},
+    "audit.view_log": {Role.PRIVACY_OFFICER},
+    "platform.admin": {Role.PLATFORM_ADMIN},
+}
+
+# URL namespaces whose views are guarded by the framework that owns them, with the rule it applies.
+NAMESPACE_RULES = {"admin": "platform.admin"}
+# Framework views that are public by nature.
+PUBLIC_VIEWS = {"django.views.i18n.set_language", "django.views.static.serve"}
+
+PARTNER_KINDS = {
+    OrganisationKind.MUNICIPALITY,
+    OrganisationKind.POLICE,
+    OrganisationKind.LABOUR_INSPECTORATE,
+    OrganisationKind.CARE,
+    OrganisationKind.RIEC,
+    OrganisationKind.PUBLIC_PROSECUTOR,
+    OrganisationKind.KMAR,
+    OrganisationKind.IND,
+    OrganisationKind.COMENSHA,
+    OrganisationKind.OTHER,
+}
+# Roles an organisation admin may hand out; the rest only a platform admin.
+ROLES_FOR_ORGANISATION_ADMINS = {
+    Role.PROFESSIONAL,
+    Role.REPORTING_POINT_STAFF,
+    Role.PARTNER_CASE_WORKER,
+    Role.ANALYST,
+    Role.ORGANISATION_ADMIN,
+}
+
+
+def roles_possible_for(organisation):
+    """Roles that make sense for people of this kind of organisation."""
+    roles = {
+        Role.PROFESSIONAL,
+        Role.ANALYST,
+        Role.EDITOR,
+        Role.ORGANISATION_ADMIN,
+        Role.PRIVACY_OFFICER,
+        Role.PLATFORM_ADMIN,
+    }
+    if organisation.kind == OrganisationKind.REPORTING_POINT:
+        roles.add(Role.REPORTING_POINT_STAFF)
+    if organisation.kind in PARTNER_KINDS:
+        roles.add(Role.PARTNER_CASE_WORKER)
+    return roles
+
+
+def is_verified(user):
+    """Signed in and through two-factor login."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    verified = getattr(user, "is_verified", None)
+    return bool(verified and verified())
+
+
+def memberships(user):
+    """The user's active memberships, fetched once per request."""
+    if not is_verified(user):
+        return []
+    cached = getattr(user, "_signaal_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.active().filter(user=user).select_related("organisation"))
+        user._signaal_memberships = cached
+    return cached
+
+
+def roles(user):
+    return {m.role for m in memberships(user)}
+
+
+def organisations_with_role(user, *roles_):
+    return {m.organisation for m in memberships(user) if m.role in roles_}
+
+
+def can(user, action, obj=None):
+    """May `user` perform `action` (on `obj`)?"""
+    if action == PUBLIC:
+        return True
+    if action == SIGNED_IN:
+        return is_verified(user)
+    allowed = PERMISSIONS.get(action)
+    if allowed is None:
+        raise ValueError(f"unknown action {action!r}")
+    if not roles(user) & set(allowed):
+        return False
+    if obj is None:
+        return True
+    check = OBJECT_CHECKS.get(action)
+    if check is None:
+        raise ValueError(f"action {action!r} has no rule for objects")
+    return check(user, obj)
+
+
+def require(user, action, obj=None):
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def rule(action):
+    """Declare and enforce a view's access rule. Anonymous visitors of a protected view go to the
+    login page; signed-in users without the right role get 403."""
+
+    if action not in (PUBLIC, SIGNED_IN) and action not in PERMISSIONS:
+        raise ValueError(f"unknown action {action!r}")
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if action != PUBLIC and not is_verified(request.user):
+                return redirect_to_login(request.get_full_path())
+            require(request.user, action)
+            return view(request, *args, **kwargs)
+
+        wrapped.access_rule = action
+        return wrapped
+
+    return decorator
+
+
+def get_for(user, action, queryset, **lookup):
+    """Fetch one object the user may act on; 404 when it does not exist or is not theirs to see,
+    so that the existence of other organisations' records does not leak."""
+    obj = queryset.filter(**lookup).first()
+    if obj is None or not can(user, action, obj):
+        raise Http404
+    return obj
+
+
+# --- account requests and people ----------------------------------------------------------------
+
+
+def _may_review_request(user, account_request):
+    if Role.PLATFORM_ADMIN in roles(user):
+        return True
+    admin_of = organisations_with_role(user, Role.ORGANISATION_ADMIN)
+    return account_request.organisation in admin_of
+
+
+def account_requests_for(user):
+    from .models import AccountRequest
+
+    if Role.PLATFORM_ADMIN in roles(user):
+        return AccountRequest.objects.all()
+    admin_of = organisations_with_role(user, Role.ORGANISATION_ADMIN)
+    return AccountRequest.objects.filter(organisation__in=admin_of)
+
+
+def assignable_roles(user, organisation):
+    """Roles `user` may grant to people of `organisation`."""
+    if Role.PLATFORM_ADMIN in roles(user):
+        return roles_possible_for(organisation)
+    if organisation in organisations_with_role(user, Role.ORGANISATION_ADMIN):
+        return roles_possible_for(organisation) & ROLES_FOR_ORGANISATION_ADMINS
+    return set()
+
+
+def _may_manage_membership(user, membership):
+    return membership.role in assignable_roles(user, membership.organisation)
+
+
+def memberships_for(user):
+    if Role.PLATFORM_ADMIN in roles(user):
+        return Membership.objects.all()
+    admin_of = organisations_with_role(user, Role.ORGANISATION_ADMIN)
+    return Membership.objects.filter(organisation__in=admin_of)
+
+
+# --- audit log ----------------------------------------------------------------------------------
+
+
+def audit_events_for(user):
+    """The privacy officer reads the whole audit log; nobody else reads any of it."""
+    from audit.models import AuditEvent
+
+    if not can(user, "audit.view_log"):
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.all()
+
+
+OBJECT_CHECKS = {
+    "accounts.review_requests": _may_review_request,
+    "accounts.manage_people": _may_manage_membership,
+}

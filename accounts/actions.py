@@ -1,0 +1,353 @@
+"""Every audited change to accounts: one function each, one transaction, an explicit actor, the
+audit event written right there, e-mail queued after commit."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from audit.actions import record_event
+from core.mail import send_after_commit
+
+from . import access
+from .models import (
+    AccountRequest,
+    AccountRequestStatus,
+    Membership,
+    Role,
+    User,
+    hash_token,
+)
+
+BACKUP_CODE_COUNT = 10
+BACKUP_DEVICE_NAME = "backup"
+
+
+def _new_token(account_request):
+    token = secrets.token_urlsafe(32)
+    account_request.token_hash = hash_token(token)
+    account_request.token_expires_at = timezone.now() + timedelta(hours=settings.SIGNAAL_LINK_HOURS)
+    return token
+
+
+def _link(name, account_request, token):
+    return settings.SITE_URL + reverse(name, args=[account_request.pk, token])
+
+
+def _reviewers(account_request):
+    """Who decides: the organisation's admins, or platform admins when there are none."""
+    members = Membership.objects.active()
+    admins = members.filter(organisation=account_request.organisation, role=Role.ORGANISATION_ADMIN)
+    if account_request.organisation_id is None or not admins.exists():
+        admins = members.filter(role=Role.PLATFORM_ADMIN)
+    return sorted({m.user.email for m in admins.select_related("user")})
+
+
+@transaction.atomic
+def submit_account_request(
+    *, full_name, email, organisation, organisation_name, function, motivation, request
+):
+    # An unverified request whose link expired does not block a new one.
+    for stale in AccountRequest.objects.filter(
+        email__iexact=email,
+        status=AccountRequestStatus.UNVERIFIED,
+        token_expires_at__lte=timezone.now(),
+    ):
+        stale.status = AccountRequestStatus.EXPIRED
+        stale.token_hash = ""
+        stale.save(update_fields=["status", "token_hash"])
+    account_request = AccountRequest(
+        full_name=full_name,
+        email=email.lower(),
+        organisation=organisation,
+        organisation_name="" if organisation else organisation_name,
+        function=function,
+        motivation=motivation,
+    )
+    token = _new_token(account_request)
+    account_request.save()
+    record_event(
+        "accounts.request_submitted",
+        actor=None,
+        organisation=organisation,
+        target=account_request,
+        request=request,
+    )
+    send_after_commit(
+        "accounts/email/verify",
+        [account_request.email],
+        {
+            "account_request": account_request,
+            "link": _link("accounts:request_verify", account_request, token),
+            "hours": settings.SIGNAAL_LINK_HOURS,
+        },
+    )
+    return account_request
+
+
+@transaction.atomic
+def verify_account_request(account_request, *, request):
+    account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    account_request.status = AccountRequestStatus.PENDING
+    account_request.verified_at = timezone.now()
+    account_request.token_hash = ""
+    account_request.save()
+    record_event(
+        "accounts.request_verified",
+        actor=None,
+        organisation=account_request.organisation,
+        target=account_request,
+        request=request,
+    )
+    reviewers = _reviewers(account_request)
+    if reviewers:
+        send_after_commit(
+            "accounts/email/review",
+            reviewers,
+            {
+                "account_request": account_request,
+                "link": settings.SITE_URL
+                + reverse("accounts:request_review", args=[account_request.pk]),
+            },
+        )
+    return account_request
+
+
+@transaction.atomic
+def approve_account_request(account_request, *, actor, roles, request):
+    account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    if account_request.status != AccountRequestStatus.PENDING:
+        raise ValueError("only a pending request can be approved")
+    organisation = account_request.organisation
+    if organisation is None:
+        raise ValueError("choose the organisation before approving")
+    not_allowed = set(roles) - access.assignable_roles(actor, organisation)
+    if not roles or not_allowed:
+        raise ValueError(f"roles not allowed: {sorted(not_allowed)}")
+    user = User.objects.filter(email__iexact=account_request.email).first()
+    if user is None:
+        user = User.objects.create_user(
+            account_request.email,
+            password=None,
+            full_name=account_request.full_name,
+            function=account_request.function,
+        )
+    for role in sorted(roles):
+        Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    account_request.user = user
+    account_request.status = AccountRequestStatus.APPROVED
+    account_request.decided_at = timezone.now()
+    account_request.decided_by = actor
+    token = _new_token(account_request)
+    account_request.save()
+    record_event(
+        "accounts.request_approved",
+        actor=actor,
+        organisation=organisation,
+        target=account_request,
+        request=request,
+        details={"roles": sorted(roles), "user": user.pk},
+    )
+    _send_activation(account_request, token)
+    return account_request
+
+
+def _send_activation(account_request, token):
+    send_after_commit(
+        "accounts/email/activate",
+        [account_request.email],
+        {
+            "account_request": account_request,
+            "link": _link("accounts:activate", account_request, token),
+            "hours": settings.SIGNAAL_LINK_HOURS,
+        },
+    )
+
+
+@transaction.atomic
+def resend_activation(account_request, *, actor, request):
+    account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    if account_request.status != AccountRequestStatus.APPROVED:
+        raise ValueError("only an approved request has an activation link")
+    token = _new_token(account_request)
+    account_request.save()
+    record_event(
+        "accounts.activation_resent",
+        actor=actor,
+        organisation=account_request.organisation,
+        target=account_request,
+        request=request,
+    )
+    _send_activation(account_request, token)
+
+
+@transaction.atomic
+def reject_account_request(account_request, *, actor, reason, request):
+    account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    if account_request.status != AccountRequestStatus.PENDING:
+        raise ValueError("only a pending request can be rejected")
+    if not reason.strip():
+        raise ValueError("a rejection needs a reason")
+    account_request.status = AccountRequestStatus.REJECTED
+    account_request.decided_at = timezone.now()
+    account_request.decided_by = actor
+    account_request.decision_reason = reason
+    account_request.token_hash = ""
+    account_request.save()
+    record_event(
+        "accounts.request_rejected",
+        actor=actor,
+        organisation=account_request.organisation,
+        target=account_request,
+        request=request,
+        reason=reason,
+    )
+    send_after_commit(
+        "accounts/email/rejected", [account_request.email], {"account_request": account_request}
+    )
+
+
+@transaction.atomic
+def activate_account(account_request, *, password, request):
+    account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    user = account_request.user
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    account_request.status = AccountRequestStatus.ACTIVATED
+    account_request.token_hash = ""
+    account_request.save()
+    record_event(
+        "accounts.activated",
+        actor=user,
+        organisation=account_request.organisation,
+        target=user,
+        request=request,
+    )
+    return user
+
+
+# --- login and two-factor -----------------------------------------------------------------------
+
+
+def record_login(user, *, device, request):
+    record_event(
+        "accounts.login",
+        actor=user,
+        target=user,
+        request=request,
+        details={"second_factor": "backup_code" if isinstance(device, StaticDevice) else "totp"},
+    )
+
+
+def record_login_failed(*, user, stage, locked_out, request):
+    """A failed password or second-factor attempt. The address tried is not stored: only the
+    account it belongs to, when there is one."""
+    record_event(
+        "accounts.login_failed",
+        actor=None,
+        target=user,
+        request=request,
+        details={"stage": stage, "locked_out": locked_out},
+    )
+
+
+def record_logout(user, *, request):
+    record_event("accounts.logout", actor=user, target=user, request=request)
+
+
+def record_password_changed(user, *, how, request):
+    record_event(
+        "accounts.password_changed",
+        actor=user,
+        target=user,
+        request=request,
+        details={"how": how},
+    )
+
+
+def start_totp_enrolment(user):
+    """An unconfirmed TOTP device to show as a QR code; reused until confirmed."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=False)
+    return device
+
+
+def _new_backup_codes(user):
+    StaticDevice.objects.filter(user=user, name=BACKUP_DEVICE_NAME).delete()
+    device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+@transaction.atomic
+def confirm_totp_device(user, device, *, request):
+    """The user proved the authenticator works: it becomes their only TOTP device, and they get
+    fresh backup codes (returned once, to show once)."""
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    codes = _new_backup_codes(user)
+    record_event("accounts.two_factor_enrolled", actor=user, target=user, request=request)
+    return codes
+
+
+@transaction.atomic
+def regenerate_backup_codes(user, *, request):
+    codes = _new_backup_codes(user)
+    record_event("accounts.backup_codes_regenerated", actor=user, target=user, request=request)
+    return codes
+
+
+@transaction.atomic
+def reset_two_factor(user, *, actor, reason, request):
+    """An admin removes someone's devices (lost phone); they enrol again at their next login."""
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    record_event(
+        "accounts.two_factor_reset", actor=actor, target=user, request=request, reason=reason
+    )
+
+
+def has_two_factor(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+# --- memberships --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def revoke_membership(membership, *, actor, reason, request):
+    record_event(
+        "accounts.role_revoked",
+        actor=actor,
+        organisation=membership.organisation,
+        target=membership.user,
+        request=request,
+        reason=reason,
+        details={"role": membership.role},
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def grant_role(user, organisation, role, *, actor, request):
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role
+    )
+    if created:
+        record_event(
+            "accounts.role_granted",
+            actor=actor,
+            organisation=organisation,
+            target=user,
+            request=request,
+            details={"role": role},
+        )
+    return membership

@@ -1,0 +1,441 @@
+import time
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import verify_token
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import access, actions
+from .access import PUBLIC, SIGNED_IN, rule
+from .forms import (
+    AccountRequestForm,
+    ActivationForm,
+    EnrolForm,
+    LoginForm,
+    QueuedPasswordResetForm,
+    ReviewForm,
+    RevokeForm,
+    TokenForm,
+)
+from .models import AccountRequest, AccountRequestStatus, Membership, User
+
+PENDING_USER = "signaal_pending_user"
+PENDING_SINCE = "signaal_pending_since"
+PENDING_NEXT = "signaal_pending_next"
+NEW_BACKUP_CODES = "signaal_new_backup_codes"
+MAX_TOKEN_FAILURES = 5
+TOKEN_FAILURES = "signaal_token_failures"  # noqa: S105 - a session key, not a secret
+
+
+def _safe_next(request, url):
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def _start_pending_login(request, user, next_url):
+    """Password accepted: remember who is halfway, without logging them in."""
+    request.session.cycle_key()
+    request.session[PENDING_USER] = user.pk
+    request.session[PENDING_SINCE] = time.time()
+    request.session[PENDING_NEXT] = next_url
+    request.session[TOKEN_FAILURES] = 0
+
+
+def _pending_user(request):
+    user_id = request.session.get(PENDING_USER)
+    since = request.session.get(PENDING_SINCE, 0)
+    if not user_id or time.time() - since > settings.SIGNAAL_TWO_FACTOR_SECONDS:
+        return None
+    return User.objects.filter(pk=user_id, is_active=True).first()
+
+
+def _finish_login(request, user, device):
+    next_url = request.session.get(PENDING_NEXT, "")
+    for key in (PENDING_USER, PENDING_SINCE, PENDING_NEXT, TOKEN_FAILURES):
+        request.session.pop(key, None)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    otp_login(request, device)
+    actions.record_login(user, device=device, request=request)
+    return next_url
+
+
+@rule(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def login_view(request):
+    if access.is_verified(request.user):
+        return redirect(_safe_next(request, request.GET.get("next")))
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].lower()
+        user = authenticate(request, username=email, password=form.cleaned_data["password"])
+        if getattr(request, "axes_locked_out", False):
+            known = User.objects.filter(email__iexact=email).first()
+            actions.record_login_failed(
+                user=known, stage="password", locked_out=True, request=request
+            )
+            return render(request, "accounts/locked_out.html", status=429)
+        if user is None:
+            known = User.objects.filter(email__iexact=email).first()
+            actions.record_login_failed(
+                user=known, stage="password", locked_out=False, request=request
+            )
+            form.add_error(None, _("This e-mail address and password do not match an account."))
+        else:
+            _start_pending_login(request, user, request.POST.get("next", ""))
+            if actions.has_two_factor(user):
+                return redirect("accounts:two_factor")
+            return redirect("accounts:enrol")
+    return render(
+        request,
+        "accounts/login.html",
+        {"form": form, "next": request.GET.get("next", request.POST.get("next", ""))},
+    )
+
+
+def _login_expired(request):
+    messages.error(request, _("Your login has expired. Please log in again."))
+    return redirect("accounts:login")
+
+
+@rule(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def two_factor(request):
+    user = _pending_user(request)
+    if user is None:
+        return _login_expired(request)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = _verify_second_factor(user, form.cleaned_data["token"])
+        if device is not None:
+            next_url = _finish_login(request, user, device)
+            return redirect(_safe_next(request, next_url))
+        failures = request.session.get(TOKEN_FAILURES, 0) + 1
+        request.session[TOKEN_FAILURES] = failures
+        locked = failures >= MAX_TOKEN_FAILURES
+        actions.record_login_failed(
+            user=user, stage="second_factor", locked_out=locked, request=request
+        )
+        if locked:
+            request.session.flush()
+            messages.error(request, _("Too many wrong codes. Please log in again."))
+            return redirect("accounts:login")
+        throttled = any(not d.verify_is_allowed()[0] for d in TOTPDevice.objects.filter(user=user))
+        form.add_error(
+            "token",
+            _("Too many attempts: wait a few seconds and try again.")
+            if throttled
+            else _("This code is not correct or has expired."),
+        )
+    return render(request, "accounts/two_factor.html", {"form": form})
+
+
+def _verify_second_factor(user, token):
+    for device in list(TOTPDevice.objects.filter(user=user, confirmed=True)) + list(
+        StaticDevice.objects.filter(user=user, confirmed=True)
+    ):
+        verified = verify_token(user, device.persistent_id, token)
+        if verified is not None:
+            return verified
+    return None
+
+
+def _qr_svg(data):
+    return segno.make(data, error="m").svg_inline(
+        scale=5, dark="#000", light="#fff", title=_("QR code for your authenticator app")
+    )
+
+
+@rule(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def enrol(request):
+    """Set up the authenticator app: show the QR code, check one code, then log in."""
+    user = _pending_user(request)
+    if user is None:
+        return _login_expired(request)
+    if actions.has_two_factor(user):
+        return redirect("accounts:two_factor")
+    device = actions.start_totp_enrolment(user)
+    form = EnrolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            codes = actions.confirm_totp_device(user, device, request=request)
+            _finish_login(request, user, device)
+            request.session[NEW_BACKUP_CODES] = codes
+            return redirect("accounts:backup_codes")
+        form.add_error("token", _("This code is not correct. Check the time on your phone."))
+    secret = device.config_url.split("secret=")[1].split("&")[0]
+    return render(
+        request,
+        "accounts/enrol.html",
+        {
+            "form": form,
+            "qr_svg": _qr_svg(device.config_url),
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        },
+    )
+
+
+@rule(SIGNED_IN)
+def backup_codes(request):
+    codes = request.session.pop(NEW_BACKUP_CODES, None)
+    if codes is None:
+        return redirect("accounts:profile")
+    return render(request, "accounts/backup_codes.html", {"codes": codes})
+
+
+@rule(SIGNED_IN)
+@require_POST
+def regenerate_backup_codes(request):
+    request.session[NEW_BACKUP_CODES] = actions.regenerate_backup_codes(
+        request.user, request=request
+    )
+    return redirect("accounts:backup_codes")
+
+
+@rule(PUBLIC)
+@require_POST
+def logout_view(request):
+    if request.user.is_authenticated:
+        actions.record_logout(request.user, request=request)
+    logout(request)
+    messages.success(request, _("You have been logged out."))
+    return redirect("core:home")
+
+
+@rule(SIGNED_IN)
+def profile(request):
+    backup = StaticDevice.objects.filter(user=request.user, confirmed=True).first()
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "memberships": access.memberships(request.user),
+            "backup_codes_left": backup.token_set.count() if backup else 0,
+        },
+    )
+
+
+# --- account request -----------------------------------------------------------------------------
+
+
+@rule(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def request_account(request):
+    form = AccountRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        account_request = actions.submit_account_request(
+            full_name=form.cleaned_data["full_name"],
+            email=form.cleaned_data["email"],
+            organisation=form.cleaned_data["organisation"],
+            organisation_name=form.cleaned_data["organisation_name"],
+            function=form.cleaned_data["function"],
+            motivation=form.cleaned_data["motivation"],
+            request=request,
+        )
+        return render(request, "accounts/request_sent.html", {"email": account_request.email})
+    return render(request, "accounts/request_account.html", {"form": form})
+
+
+def _request_by_token(pk, token, status):
+    account_request = AccountRequest.objects.filter(pk=pk, status=status).first()
+    if account_request is None or not account_request.token_matches(token):
+        return None, "invalid"
+    if account_request.token_expired():
+        return account_request, "expired"
+    return account_request, "ok"
+
+
+@rule(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def request_verify(request, pk, token):
+    """The link from the e-mail. GET shows a button; only POST confirms, so that mail scanners
+    that open links do not confirm on someone's behalf."""
+    account_request, state = _request_by_token(pk, token, AccountRequestStatus.UNVERIFIED)
+    if state != "ok":
+        return render(request, "accounts/link_invalid.html", {"state": state}, status=400)
+    if request.method == "POST":
+        actions.verify_account_request(account_request, request=request)
+        return render(request, "accounts/request_verified.html")
+    return render(request, "accounts/request_verify.html", {"account_request": account_request})
+
+
+@rule("accounts.review_requests")
+def review_list(request):
+    requests_ = access.account_requests_for(request.user).select_related("organisation")
+    status = request.GET.get("status", AccountRequestStatus.PENDING)
+    if status not in AccountRequestStatus.values:
+        status = AccountRequestStatus.PENDING
+    page = Paginator(requests_.filter(status=status), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/review_list.html",
+        {"page": page, "status": status, "statuses": AccountRequestStatus.choices},
+    )
+
+
+@rule("accounts.review_requests")
+@require_http_methods(["GET", "POST"])
+def review_request(request, pk):
+    account_request = access.get_for(
+        request.user,
+        "accounts.review_requests",
+        AccountRequest.objects.select_related("organisation"),
+        pk=pk,
+    )
+    form = None
+    if account_request.status == AccountRequestStatus.PENDING:
+        form = ReviewForm(
+            request.POST or None,
+            account_request=account_request,
+            assignable_for=lambda org: access.assignable_roles(request.user, org),
+        )
+        if request.method == "POST" and form.is_valid():
+            if form.cleaned_data["decision"] == ReviewForm.APPROVE:
+                if account_request.organisation_id is None:
+                    account_request.organisation = form.cleaned_data["organisation"]
+                    account_request.save(update_fields=["organisation"])
+                actions.approve_account_request(
+                    account_request,
+                    actor=request.user,
+                    roles=set(form.cleaned_data["roles"]),
+                    request=request,
+                )
+                messages.success(
+                    request, _("The request was approved; an activation link was sent.")
+                )
+            else:
+                actions.reject_account_request(
+                    account_request,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                    request=request,
+                )
+                messages.success(
+                    request, _("The request was rejected; the applicant was told why.")
+                )
+            return redirect("accounts:review_list")
+    elif request.method == "POST" and account_request.status == AccountRequestStatus.APPROVED:
+        actions.resend_activation(account_request, actor=request.user, request=request)
+        messages.success(request, _("A new activation link was sent."))
+        return redirect("accounts:request_review", pk=pk)
+    return render(
+        request,
+        "accounts/review_request.html",
+        {"account_request": account_request, "form": form},
+    )
+
+
+@rule(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def activate(request, pk, token):
+    account_request, state = _request_by_token(pk, token, AccountRequestStatus.APPROVED)
+    if state != "ok":
+        return render(request, "accounts/link_invalid.html", {"state": state}, status=400)
+    user = account_request.user
+    form = ActivationForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.activate_account(
+            account_request, password=form.cleaned_data["new_password1"], request=request
+        )
+        _start_pending_login(request, user, "")
+        messages.success(request, _("Your password is set. Now set up two-factor login."))
+        return redirect("accounts:enrol")
+    return render(request, "accounts/activate.html", {"form": form, "user_name": user.full_name})
+
+
+# --- people of an organisation --------------------------------------------------------------------
+
+
+@rule("accounts.manage_people")
+def people(request):
+    memberships = (
+        access.memberships_for(request.user)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__full_name", "role")
+    )
+    page = Paginator(memberships, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/people.html", {"page": page, "form": RevokeForm()})
+
+
+@rule("accounts.manage_people")
+@require_POST
+def revoke_role(request, pk):
+    membership = access.get_for(
+        request.user,
+        "accounts.manage_people",
+        Membership.objects.select_related("user", "organisation"),
+        pk=pk,
+    )
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason for removing the role."))
+        return redirect("accounts:people")
+    actions.revoke_membership(
+        membership, actor=request.user, reason=form.cleaned_data["reason"], request=request
+    )
+    messages.success(request, _("The role was removed."))
+    return redirect("accounts:people")
+
+
+# --- password reset (Django's views, our templates, e-mail through the worker) -------------------
+
+password_reset = rule(PUBLIC)(
+    auth_views.PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        form_class=QueuedPasswordResetForm,
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
+)
+password_reset_done = rule(PUBLIC)(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+)
+
+
+class _AuditedPasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            actions.record_password_changed(form.user, how="reset", request=self.request)
+        return response
+
+
+class _AuditedPasswordChange(auth_views.PasswordChangeView):
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            actions.record_password_changed(form.user, how="change", request=self.request)
+        return response
+
+
+password_reset_confirm = rule(PUBLIC)(
+    _AuditedPasswordResetConfirm.as_view(
+        template_name="accounts/password_reset_confirm.html",
+        success_url=reverse_lazy("accounts:password_reset_complete"),
+    )
+)
+password_reset_complete = rule(PUBLIC)(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="accounts/password_reset_complete.html"
+    )
+)
+password_change = rule(SIGNED_IN)(
+    _AuditedPasswordChange.as_view(
+        template_name="accounts/password_change.html",
+        success_url=reverse_lazy("accounts:profile"),
+    )
+)
