@@ -79,7 +79,7 @@ def _finish_login(request, user, device):
 def login_view(request):
     if access.is_verified(request.user):
         return redirect(_safe_next(request, request.GET.get("next")))
-    form = LoginForm(request.POST or None)
+    form = LoginForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         user = authenticate(request, username=email, password=form.cleaned_data["password"])
@@ -118,7 +118,7 @@ def two_factor(request):
     user = _pending_user(request)
     if user is None:
         return _login_expired(request)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         device = _verify_second_factor(user, form.cleaned_data["token"])
         if device is not None:
@@ -170,7 +170,7 @@ def enrol(request):
     if actions.has_two_factor(user):
         return redirect("accounts:two_factor")
     device = actions.start_totp_enrolment(user)
-    form = EnrolForm(request.POST or None)
+    form = EnrolForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             codes = actions.confirm_totp_device(user, device, request=request)
@@ -236,7 +236,7 @@ def profile(request):
 @rule(PUBLIC)
 @require_http_methods(["GET", "POST"])
 def request_account(request):
-    form = AccountRequestForm(request.POST or None)
+    form = AccountRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         account_request = actions.submit_account_request(
             full_name=form.cleaned_data["full_name"],
@@ -300,7 +300,7 @@ def review_request(request, pk):
     form = None
     if account_request.status == AccountRequestStatus.PENDING:
         form = ReviewForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             account_request=account_request,
             assignable_for=lambda org: access.assignable_roles(request.user, org),
         )
@@ -347,7 +347,7 @@ def activate(request, pk, token):
     if state != "ok":
         return render(request, "accounts/link_invalid.html", {"state": state}, status=400)
     user = account_request.user
-    form = ActivationForm(user, request.POST or None)
+    form = ActivationForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         actions.activate_account(
             account_request, password=form.cleaned_data["new_password1"], request=request

@@ -53,10 +53,11 @@ def _column(row, key):
 
 def read_rows(path):
     with open(path, newline="", encoding="utf-8-sig") as handle:
-        sample = handle.read(4096)
+        header = handle.readline()
         handle.seek(0)
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;")
-        return list(csv.DictReader(handle, dialect=dialect))
+        # CBS's own exports use semicolons; ours uses commas.
+        delimiter = ";" if header.count(";") > header.count(",") else ","
+        return list(csv.DictReader(handle, delimiter=delimiter))
 
 
 def _known_riec(existing):

@@ -1,0 +1,386 @@
+"""End-to-end tests in Debian's chromium against a real development server with the demo data.
+
+The server runs as a subprocess on its own fresh SQLite database in a temporary directory: the
+tests never touch the test database (the audit table forbids DELETE, so flushing it after a
+live_server test would fail). E-mail is written by Django's file backend into <var>/mail, sent at
+once by the immediate task backend, so the tests read links from there like a person would.
+"""
+
+import email
+import email.policy
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from base64 import b32decode
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import TOTP
+from playwright.sync_api import expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEMO_PASSWORD = "Signaal-demo-2026"
+LOGOUT_FORM = 'form[action="/account/uitloggen/"]'
+MAIN_SUBMIT = "main form button[type=submit]"
+MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"
+# Environment variables of the test run that must not leak into the server.
+NOT_INHERITED = [
+    "DATABASE_URL",
+    "SQLITE_PATH",
+    "EMAIL_HOST",
+    "EMAIL_FILE_PATH",
+    "MEDIA_ROOT",
+    "SECRET_KEY",
+    "SITE_URL",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+]
+
+
+@dataclass
+class Server:
+    base_url: str
+    var_dir: Path
+    env: dict
+
+    @property
+    def mail_dir(self):
+        return self.var_dir / "mail"
+
+    def manage(self, *args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr}"
+        return result.stdout
+
+    def demo_totp(self, email_address):
+        code = self.manage("demo_totp", email_address).strip()
+        assert re.fullmatch(r"\d{6}", code), code
+        return code
+
+    def mails(self):
+        """Every e-mail written so far, oldest first."""
+        messages = []
+        if not self.mail_dir.exists():
+            return messages
+        for path in sorted(self.mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime_ns):
+            for chunk in path.read_bytes().split(MAIL_SEPARATOR):
+                if chunk.strip():
+                    messages.append(email.message_from_bytes(chunk, policy=email.policy.default))
+        return messages
+
+    def wait_for_link(self, to, path_pattern, timeout=10):
+        """The newest link matching `path_pattern` in an e-mail to `to`."""
+        pattern = re.compile(re.escape(self.base_url) + path_pattern)
+        deadline = time.monotonic() + timeout
+        while True:
+            for message in reversed(self.mails()):
+                if to not in str(message["To"]):
+                    continue
+                match = pattern.search(message.get_body(("plain",)).get_content())
+                if match:
+                    return match
+            if time.monotonic() > deadline:
+                subjects = [(str(m["To"]), str(m["Subject"])) for m in self.mails()]
+                pytest.fail(f"no e-mail to {to} with a link {path_pattern}; mails: {subjects}")
+            time.sleep(0.2)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url, process, log_path, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the server stopped:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own local server
+                return
+        except urllib.error.HTTPError:
+            return  # it answers, even if not with 200
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"the server did not answer within {timeout} s:\n{log_path.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(
+            f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)"
+        )
+    var_dir = Path(tempfile.mkdtemp(prefix="signaal-browser-"))
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {key: value for key, value in os.environ.items() if key not in NOT_INHERITED}
+    env.update(
+        SIGNAAL_ENV="development",
+        SIGNAAL_DEMO="true",
+        SIGNAAL_VAR_DIR=str(var_dir),
+        SIGNAAL_HTTPS="false",
+        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+        SITE_URL=base_url,
+        DJANGO_SETTINGS_MODULE="config.settings",
+        PYTHONUNBUFFERED="1",
+    )
+    srv = Server(base_url=base_url, var_dir=var_dir, env=env)
+    srv.manage("migrate", "--noinput")
+    srv.manage("load_demo_data")
+    log_path = var_dir / "server.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_up(base_url + "/", process, log_path)
+        yield srv
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, server):
+    """Pages in fresh browser contexts (no shared cookies), closed after the test."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(base_url=server.base_url, locale="nl-NL", **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def console_errors(page):
+    """Collect the page's console errors (CSP violations are reported there)."""
+    errors = []
+
+    def on_console(message):
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def assert_no_csp_errors(errors):
+    csp = [error for error in errors if "Content Security Policy" in error]
+    assert not csp, "\n".join(csp)
+
+
+def log_in(page, server, email_address):
+    page.goto("/account/inloggen/")
+    page.fill('input[name="email"]', email_address)
+    page.fill('input[name="password"]', DEMO_PASSWORD)
+    page.press('input[name="password"]', "Enter")
+    page.wait_for_url("**/account/inloggen/code/")
+    page.fill('input[name="token"]', server.demo_totp(email_address))
+    page.press('input[name="token"]', "Enter")
+    expect(page.locator(LOGOUT_FORM)).to_be_attached()
+
+
+def totp_from_secret(secret):
+    compact = "".join(secret.split()).upper()
+    key = b32decode(compact + "=" * (-len(compact) % 8))
+    return f"{TOTP(key).token():06d}"
+
+
+def test_login_with_two_factor(page, server):
+    user = "meldpunt@vtu.demo.test"
+    page.goto("/account/inloggen/")
+    email_field = page.locator('input[name="email"]')
+    expect(email_field).to_be_focused()  # autofocus: start typing straight away
+    page.keyboard.type(user)
+    page.keyboard.press("Tab")
+    expect(page.locator('input[name="password"]')).to_be_focused()
+    page.keyboard.type(DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/account/inloggen/code/")
+    expect(page.locator('input[name="token"]')).to_be_focused()
+    page.keyboard.type(server.demo_totp(user))
+    page.keyboard.press("Enter")
+
+    expect(page.locator(LOGOUT_FORM)).to_be_attached()
+    assert "/account/inloggen/" not in page.url
+    page.locator('header a[href="/account/"]').first.click()
+    page.wait_for_url("**/account/")
+    expect(page.locator("main")).to_contain_text(user)
+
+
+def test_account_request_flow_by_mail(new_page, server):
+    applicant = "n.dewit@utrecht.demo.test"
+    page = new_page()
+    errors = console_errors(page)
+
+    # 1. The public request form.
+    page.goto("/account/aanvragen/")
+    page.fill('input[name="full_name"]', "Noor de Wit")
+    page.fill('input[name="email"]', applicant)
+    page.select_option('select[name="organisation"]', label="Gemeente Utrecht")
+    page.fill('input[name="function"]', "Toezichthouder")
+    page.fill('textarea[name="motivation"]', "Ik kom bij controles signalen van uitbuiting tegen.")
+    page.click(MAIN_SUBMIT)
+    expect(page.locator("main")).to_contain_text(applicant)
+    expect(page.locator('input[name="full_name"]')).to_have_count(0)
+
+    # 2. Confirm the address with the link from the e-mail.
+    verify = server.wait_for_link(applicant, r"/account/aanvragen/(\d+)/bevestigen/[^\s/]+/")
+    request_pk = verify.group(1)
+    response = page.goto(verify.group(0))
+    assert response.status == 200
+    page.click(MAIN_SUBMIT)
+    expect(page.locator("main h1")).to_be_visible()
+    expect(page.locator("main form")).to_have_count(0)
+    assert page.url == verify.group(0)
+    # The organisation admin is told, and the link works only once.
+    review_link = server.wait_for_link(
+        "beheerder@utrecht.demo.test", rf"/account/aanvragen/beoordelen/{request_pk}/"
+    )
+    assert review_link
+    assert page.goto(verify.group(0)).status == 400
+
+    # 3. The organisation admin approves it.
+    admin = new_page()
+    admin_errors = console_errors(admin)
+    log_in(admin, server, "beheerder@utrecht.demo.test")
+    admin.goto("/account/aanvragen/beoordelen/")
+    admin.click(f'a[href="/account/aanvragen/beoordelen/{request_pk}/"]')
+    admin.wait_for_url(f"**/account/aanvragen/beoordelen/{request_pk}/")
+    admin.check('input[name="decision"][value="approve"]')
+    expect(admin.locator('input[name="roles"][value="professional"]')).to_be_checked()
+    admin.click(MAIN_SUBMIT)
+    admin.wait_for_url("**/account/aanvragen/beoordelen/")
+    expect(admin.locator(f'a[href="/account/aanvragen/beoordelen/{request_pk}/"]')).to_have_count(0)
+
+    # 4. The applicant activates the account: password, authenticator, backup codes.
+    activate = server.wait_for_link(applicant, rf"/account/activeren/{request_pk}/[^\s/]+/")
+    applicant_page = new_page()
+    applicant_errors = console_errors(applicant_page)
+    applicant_page.goto(activate.group(0))
+    applicant_page.fill('input[name="new_password1"]', "Lange-wachtzin-voor-test-42")
+    applicant_page.fill('input[name="new_password2"]', "Lange-wachtzin-voor-test-42")
+    applicant_page.press('input[name="new_password2"]', "Enter")
+    applicant_page.wait_for_url("**/account/inloggen/app-instellen/")
+    expect(applicant_page.locator(".qr svg")).to_be_visible()
+    secret = applicant_page.locator("code.secret").inner_text()
+    applicant_page.fill('input[name="token"]', totp_from_secret(secret))
+    applicant_page.press('input[name="token"]', "Enter")
+    applicant_page.wait_for_url("**/account/back-upcodes/")
+    expect(applicant_page.locator("ul.backup-codes li")).to_have_count(10)
+    expect(applicant_page.locator(LOGOUT_FORM)).to_be_attached()
+
+    for collected in (errors, admin_errors, applicant_errors):
+        assert_no_csp_errors(collected)
+
+
+def _empty_login(page, server):
+    page.goto("/account/inloggen/")
+    page.click(MAIN_SUBMIT)
+    expect(page.locator(".error-summary")).to_be_visible()
+
+
+def _profile(page, server):
+    log_in(page, server, "aandachtsfunctionaris@amersfoort.demo.test")
+    page.goto("/account/")
+
+
+AXE_PAGES = {
+    "home": lambda page, server: page.goto("/"),
+    "login": lambda page, server: page.goto("/account/inloggen/"),
+    "request-account": lambda page, server: page.goto("/account/aanvragen/"),
+    "password-reset": lambda page, server: page.goto("/account/wachtwoord-vergeten/"),
+    "login-errors": _empty_login,
+    "profile": _profile,
+}
+
+
+@pytest.mark.parametrize("name", list(AXE_PAGES))
+def test_no_axe_violations(page, server, name):
+    AXE_PAGES[name](page, server)
+    page.wait_for_load_state("load")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_keyboard_skip_link(page):
+    errors = console_errors(page)
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip_link = page.locator("a.skip-link")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_visible()  # visible when focused, not only to screen readers
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/#main")
+    expect(page.locator("#main")).to_be_focused()
+    assert_no_csp_errors(errors)
+
+
+def test_pages_work_without_javascript(new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto("/account/inloggen/")
+    page.fill('input[name="email"]', "meldpunt@vtu.demo.test")
+    page.fill('input[name="password"]', DEMO_PASSWORD)
+    page.click(MAIN_SUBMIT)
+    page.wait_for_url("**/account/inloggen/code/")
+    expect(page.locator('input[name="token"]')).to_be_visible()
