@@ -1,3 +1,5 @@
+import csv
+import io
 
 import pytest
 from django.core.management import call_command
@@ -26,13 +28,14 @@ def write(tmp_path, text):
 
 def test_a_newer_list_with_a_merger(db, tmp_path, capsys):
     # Every current municipality, less two that merge into a new one.
-    rows = [
-        f"{m.code},{m.cbs_name},,{m.safety_region_code},{m.safety_region},x,,{m.province}"
-        for m in Municipality.objects.exclude(code__in=["GM0307", "GM0313"])
-    ]
-    rows = [r.replace(",x,", ",,") for r in rows]
-    rows.append("GM9999,Nieuwe Gemeente,,VR09,Utrecht,,,PV26")
-    path = write(tmp_path, HEADER + "\n".join(f"{r}" for r in rows) + "\n")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for m in Municipality.objects.exclude(code__in=["GM0307", "GM0313"]):
+        writer.writerow(
+            [m.code, m.cbs_name, "", m.safety_region_code, m.safety_region, "", "", m.province]
+        )
+    writer.writerow(["GM9999", "Nieuwe Gemeente", "", "VR09", "Utrecht", "", "", "PV26"])
+    path = write(tmp_path, HEADER + out.getvalue())
     call_command("load_municipalities", path, "--reference-date", "2027-01-01")
     assert "1 created" in capsys.readouterr().out
     new = Municipality.objects.get(code="GM9999")
