@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: run test setup system-packages test-sqlite test-postgres lint format migrations-check messages demo clean
+.PHONY: run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean
 
 run: export SIGNAAL_ENV = development
 run: export SIGNAAL_DEMO = true

@@ -215,3 +215,17 @@ def test_demo_logins_work_with_a_printed_backup_code(client, db, settings, capsy
     response = client.post(reverse("accounts:two_factor"), {"token": code})
     assert response.status_code == 302
     assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_mail_goes_through_the_database_task_queue(db, settings, mailoutbox):
+    """What `make run` does: the request queues, the worker sends."""
+    from django_tasks_db.models import DBTaskResult
+
+    from core.tasks import send_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    result = send_email.enqueue(to=["iemand@test.example"], subject="Onderwerp", body="Tekst")
+    assert mailoutbox == []
+    assert DBTaskResult.objects.filter(id=result.id).exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert [m.subject for m in mailoutbox] == ["Onderwerp"]
