@@ -192,6 +192,14 @@ def _may_manage_membership(user, membership):
     return membership.role in assignable_roles(user, membership.organisation)
 
 
+def _may_manage_person(user, person):
+    """Admins act on people of their own organisations; platform admins on everyone."""
+    if Role.PLATFORM_ADMIN in roles(user):
+        return True
+    admin_of = organisations_with_role(user, Role.ORGANISATION_ADMIN)
+    return Membership.objects.filter(user=person, organisation__in=admin_of).exists()
+
+
 def memberships_for(user):
     if Role.PLATFORM_ADMIN in roles(user):
         return Membership.objects.all()
@@ -213,5 +221,9 @@ def audit_events_for(user):
 
 OBJECT_CHECKS = {
     "accounts.review_requests": _may_review_request,
-    "accounts.manage_people": _may_manage_membership,
+    "accounts.manage_people": lambda user, obj: (
+        _may_manage_membership(user, obj)
+        if isinstance(obj, Membership)
+        else _may_manage_person(user, obj)
+    ),
 }

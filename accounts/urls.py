@@ -32,4 +32,9 @@ urlpatterns = [
     path("aanvragen/beoordelen/<int:pk>/", views.review_request, name="request_review"),
     path("mensen/", views.people, name="people"),
     path("mensen/<int:pk>/rol-intrekken/", views.revoke_role, name="revoke_role"),
+    path(
+        "mensen/<int:pk>/tweestaps-herstellen/",
+        views.reset_person_two_factor,
+        name="reset_two_factor",
+    ),
 ]

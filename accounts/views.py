@@ -392,6 +392,26 @@ def revoke_role(request, pk):
     return redirect("accounts:people")
 
 
+@rule("accounts.manage_people")
+@require_POST
+def reset_person_two_factor(request, pk):
+    """For a lost phone: the person enrols a new authenticator at their next login."""
+    person = access.get_for(request.user, "accounts.manage_people", User.objects.all(), pk=pk)
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason for resetting two-factor login."))
+        return redirect("accounts:people")
+    actions.reset_two_factor(
+        person, actor=request.user, reason=form.cleaned_data["reason"], request=request
+    )
+    messages.success(
+        request,
+        _("Two-factor login of %(name)s was reset; they set it up again at their next login.")
+        % {"name": person.full_name},
+    )
+    return redirect("accounts:people")
+
+
 # --- password reset (Django's views, our templates, e-mail through the worker) -------------------
 
 password_reset = rule(PUBLIC)(

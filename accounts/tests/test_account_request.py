@@ -282,3 +282,22 @@ def test_people_page_and_revoking_a_role(client, organisations, personas, login,
     other = Membership.objects.get(user=personas[Role.ANALYST])
     response = client.post(reverse("accounts:revoke_role", args=[other.pk]), {"reason": "x"})
     assert response.status_code == 404
+
+
+def test_admin_resets_two_factor_of_their_own_people_only(
+    client, organisations, personas, login, make_user
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    colleague = make_user(Role.PROFESSIONAL, organisation="utrecht", email="collega@test.example")
+    login(client, personas[Role.ORGANISATION_ADMIN])
+    url = reverse("accounts:reset_two_factor", args=[colleague.pk])
+    client.post(url, {"reason": ""})
+    assert TOTPDevice.objects.filter(user=colleague).exists(), "a reason is required"
+    client.post(url, {"reason": "Telefoon kwijt"})
+    assert not TOTPDevice.objects.filter(user=colleague).exists()
+    assert AuditEvent.objects.get(action="accounts.two_factor_reset").reason == "Telefoon kwijt"
+    outsider = personas[Role.ANALYST]
+    url = reverse("accounts:reset_two_factor", args=[outsider.pk])
+    assert client.post(url, {"reason": "x"}).status_code == 404
+    assert TOTPDevice.objects.filter(user=outsider).exists()
