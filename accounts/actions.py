@@ -93,6 +93,8 @@ def submit_account_request(
 @transaction.atomic
 def verify_account_request(account_request, *, request):
     account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    if account_request.status != AccountRequestStatus.UNVERIFIED:
+        return account_request  # a second click on the same link
     account_request.status = AccountRequestStatus.PENDING
     account_request.verified_at = timezone.now()
     account_request.token_hash = ""
@@ -119,10 +121,13 @@ def verify_account_request(account_request, *, request):
 
 
 @transaction.atomic
-def approve_account_request(account_request, *, actor, roles, request):
+def approve_account_request(account_request, *, actor, roles, request, organisation=None):
+    """Approve with these roles; `organisation` is needed when the applicant's was not listed."""
     account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
     if account_request.status != AccountRequestStatus.PENDING:
         raise ValueError("only a pending request can be approved")
+    if account_request.organisation is None:
+        account_request.organisation = organisation
     organisation = account_request.organisation
     if organisation is None:
         raise ValueError("choose the organisation before approving")
@@ -215,6 +220,8 @@ def reject_account_request(account_request, *, actor, reason, request):
 @transaction.atomic
 def activate_account(account_request, *, password, request):
     account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    if account_request.status != AccountRequestStatus.APPROVED:
+        raise ValueError("only an approved request can be activated")
     user = account_request.user
     user.set_password(password)
     user.save(update_fields=["password"])

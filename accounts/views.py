@@ -306,13 +306,11 @@ def review_request(request, pk):
         )
         if request.method == "POST" and form.is_valid():
             if form.cleaned_data["decision"] == ReviewForm.APPROVE:
-                if account_request.organisation_id is None:
-                    account_request.organisation = form.cleaned_data["organisation"]
-                    account_request.save(update_fields=["organisation"])
                 actions.approve_account_request(
                     account_request,
                     actor=request.user,
                     roles=set(form.cleaned_data["roles"]),
+                    organisation=form.cleaned_data["organisation"],
                     request=request,
                 )
                 messages.success(
