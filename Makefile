@@ -17,10 +17,7 @@ run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
 	@echo "Signaal runs at http://$(ADDR)/ (Ctrl-C stops the web server and the task worker)"
-	@trap 'kill 0' INT TERM; \
-	  $(MANAGE) db_worker --interval 1 & \
-	  $(MANAGE) runserver --noreload $(ADDR) & \
-	  wait
+	@scripts/serve-dev $(PY) $(ADDR)
 
 test: setup system-packages lint migrations-check test-sqlite test-postgres
 
