@@ -213,3 +213,29 @@ def test_verified_session_is_what_access_checks(client, make_user):
     client.force_login(user)  # a session without the second factor
     assert client.get(PROFILE).status_code == 302
     assert not access.is_verified(user)
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "x" * 5000,
+    "\u202eevil",
+    "👩‍⚕️ Zoë",
+    "' OR 1=1 --",
+    "a\x00b",
+    "",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_input_on_the_login_forms_never_breaks(client, make_user, value):
+    user = make_user(Role.ANALYST)
+    for data in ({"email": value, "password": value}, {"email": user.email, "password": value}):
+        response = client.post(LOGIN, data)
+        assert response.status_code in (200, 429)
+        assert "<script>alert(1)</script>" not in response.content.decode()
+    password_step(client, user.email)
+    response = client.post(CODE, {"token": value})
+    assert response.status_code in (200, 302)
+    assert not is_logged_in(client)
+    response = client.post(reverse("accounts:password_reset"), {"email": value})
+    assert response.status_code in (200, 302)
