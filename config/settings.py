@@ -112,10 +112,23 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "wagtail.contrib.settings",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.users",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail.sites",
+    "wagtail",
+    "modelcluster",
+    "taggit",
     "core",
     "regions",
     "audit",
     "accounts",
+    "search",
+    "content",
 ]
 
 MIDDLEWARE = [
@@ -257,6 +270,36 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
 OTP_TOTP_ISSUER = "Signaal"
+
+# Wagtail: the knowledge base and the editors' admin (at /cms/, behind our own two-factor login).
+WAGTAIL_SITE_NAME = "Signaal"
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILADMIN_LOGIN_URL = "accounts:login"
+WAGTAILDOCS_DOCUMENT_MODEL = "content.KnowledgeDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.forms.KnowledgeDocumentForm"
+# Documents are served only by our permission-checking, audited view; never from /media/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "png", "jpg", "jpeg"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"PASSWORD": False}
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Largest document an editor may upload.
+SIGNAAL_MAX_DOCUMENT_BYTES = env_int("SIGNAAL_MAX_DOCUMENT_MB", 50) * 1024 * 1024
+# Extraction: seconds per document before the worker gives up on it.
+SIGNAAL_EXTRACTION_SECONDS = env_int("SIGNAAL_EXTRACTION_SECONDS", 60)
+# Extracted text is cleaned and cut to this many characters (PostgreSQL's index limit is 1 MB).
+SIGNAAL_EXTRACTED_TEXT_LIMIT = 500_000
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
