@@ -16,6 +16,7 @@ run: export SIGNAAL_DEMO = true
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
+	$(MANAGE) load_demo_content
 	@echo "Signaal runs at http://$(ADDR)/ (Ctrl-C stops the web server and the task worker)"
 	@scripts/serve-dev $(PY) $(ADDR)
 
@@ -33,11 +34,16 @@ $(STAMP): pyproject.toml
 	@rm -rf build signaal.egg-info
 	@touch $(STAMP)
 
-# System packages: gettext compiles the translations; the tests also need Debian's chromium
+# System packages: gettext compiles the translations, poppler's pdftotext is the fallback text
+# extractor, DejaVu fonts carry the accents in generated PDFs; the tests also need Debian's chromium
 # (Playwright drives it, no browser download) and PostgreSQL (a throwaway cluster via pg_virtualenv).
 system-packages-run:
-	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gettext; }
+	@missing=""; \
+	  command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	  if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
 system-packages: system-packages-run
 	@missing=""; \

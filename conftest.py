@@ -6,6 +6,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.actions import sync_editor_group
 from accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from regions.models import Municipality
 
@@ -62,6 +63,7 @@ def make_user(organisations):
         if role:
             org = organisations[organisation or ROLE_HOME[role]]
             Membership.objects.create(user=user, organisation=org, role=role)
+            sync_editor_group(user)
         if two_factor:
             TOTPDevice.objects.create(user=user, name="test", confirmed=True)
         return user

@@ -22,6 +22,10 @@ SIGNED_IN = "signed_in"  # any user who passed two-factor login
 
 ALL_ROLES = frozenset(Role.values)
 
+# Actions anyone may perform on an object that allows it: public pages and documents are for
+# everybody; restricted ones follow their Wagtail view restriction (see _passes()).
+OBJECT_DECIDES = {"knowledge.view_document", "knowledge.view_page"}
+
 # action -> roles that may perform it
 PERMISSIONS = {
     "knowledge.view_restricted": ALL_ROLES,
@@ -35,10 +39,13 @@ PERMISSIONS = {
     "platform.admin": {Role.PLATFORM_ADMIN},
 }
 
-# URL namespaces whose views are guarded by the framework that owns them, with the rule it applies.
-NAMESPACE_RULES = {"admin": "platform.admin"}
-# Framework views that are public by nature.
-PUBLIC_VIEWS = {"django.views.i18n.set_language", "django.views.static.serve"}
+# URL prefixes whose views are guarded by the framework that owns them, with the rule it applies:
+# the Django admin asks has_permission() (platform admins), the Wagtail admin asks for the
+# 'access_admin' permission, which only the Editors group has (synchronised with the editor role).
+PREFIX_RULES = {"beheer/": "platform.admin", "cms/": "content.edit"}
+# Framework views that are public by nature, or that check access per object themselves: Wagtail
+# serves pages after the before_serve_page hook in content/wagtail_hooks.py asked can_view_page().
+PUBLIC_VIEWS = {"django.views.i18n.set_language", "wagtail.views.serve"}
 
 PARTNER_KINDS = {
     OrganisationKind.MUNICIPALITY,
@@ -112,6 +119,8 @@ def can(user, action, obj=None):
         return True
     if action == SIGNED_IN:
         return is_verified(user)
+    if action in OBJECT_DECIDES:
+        return obj is None or OBJECT_CHECKS[action](user, obj)
     allowed = PERMISSIONS.get(action)
     if allowed is None:
         raise ValueError(f"unknown action {action!r}")
@@ -219,8 +228,175 @@ def audit_events_for(user):
     return AuditEvent.objects.all()
 
 
+# --- knowledge base -------------------------------------------------------------------------------
+
+
+def _passes(user, restriction):
+    """Does `user` pass one Wagtail view restriction (of a page or a collection)?"""
+    if restriction.restriction_type == restriction.LOGIN:
+        return can(user, "knowledge.view_restricted")
+    if restriction.restriction_type == restriction.GROUPS:
+        if not is_verified(user):
+            return False
+        if Role.EDITOR in roles(user):
+            return True
+        allowed = {group.pk for group in restriction.groups.all()}
+        return bool(allowed & _group_ids(user))
+    return False  # password restrictions are switched off; anything unknown is closed
+
+
+def _group_ids(user):
+    cached = getattr(user, "_signaal_group_ids", None)
+    if cached is None:
+        cached = set(user.groups.values_list("pk", flat=True)) if is_verified(user) else set()
+        user._signaal_group_ids = cached
+    return cached
+
+
+def denied_collection_ids(user):
+    """Collections (with their sub-collections) whose documents `user` may not see."""
+    cached = getattr(user, "_signaal_denied_collections", None)
+    if cached is not None:
+        return cached
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    denied = set()
+    for restriction in CollectionViewRestriction.objects.select_related(
+        "collection"
+    ).prefetch_related("groups"):
+        if not _passes(user, restriction):
+            denied.update(
+                Collection.objects.filter(path__startswith=restriction.collection.path).values_list(
+                    "pk", flat=True
+                )
+            )
+    user._signaal_denied_collections = denied
+    return denied
+
+
+def denied_page_paths(user):
+    """Tree paths of restricted pages `user` may not see; their descendants are closed too."""
+    cached = getattr(user, "_signaal_denied_pages", None)
+    if cached is not None:
+        return cached
+    from wagtail.models import PageViewRestriction
+
+    denied = [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+            "groups"
+        )
+        if not _passes(user, restriction)
+    ]
+    user._signaal_denied_pages = denied
+    return denied
+
+
+def _may_view_document(user, document):
+    return document.collection_id not in denied_collection_ids(user)
+
+
+def _may_view_page(user, page):
+    return not any(page.path.startswith(path) for path in denied_page_paths(user))
+
+
+def documents_for(user, queryset=None):
+    from wagtail.documents import get_document_model
+
+    queryset = get_document_model().objects.all() if queryset is None else queryset
+    return queryset.exclude(collection_id__in=denied_collection_ids(user))
+
+
+def pages_for(user, queryset):
+    """Live pages of `queryset` that `user` may see."""
+    from django.db.models import Q
+
+    queryset = queryset.live()
+    for path in denied_page_paths(user):
+        queryset = queryset.exclude(Q(path__startswith=path))
+    return queryset
+
+
+def search_entries_for(user):
+    """The search index as far as `user` may see it: results, counts, facets and suggestions all
+    come from this queryset."""
+    from django.db.models import Q
+
+    from search.models import SearchEntry
+
+    entries = SearchEntry.objects.exclude(collection_id__in=denied_collection_ids(user))
+    for path in denied_page_paths(user):
+        entries = entries.exclude(Q(page_path__startswith=path) & ~Q(page_path=""))
+    return entries
+
+
+def is_restricted_document(document):
+    """Does any view restriction apply to the document's collection (or one above it)?"""
+    return document.collection.get_view_restrictions().exists()
+
+
+def documents_revealed_by_login(queryset=None):
+    """How many documents a professional would see after logging in that an anonymous visitor
+    does not: those behind a login restriction, not those for specific groups only."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    def subtree_ids(restriction_type):
+        ids = set()
+        for restriction in CollectionViewRestriction.objects.filter(
+            restriction_type=restriction_type
+        ).select_related("collection"):
+            ids.update(
+                Collection.objects.filter(path__startswith=restriction.collection.path).values_list(
+                    "pk", flat=True
+                )
+            )
+        return ids
+
+    login_only = subtree_ids(CollectionViewRestriction.LOGIN) - subtree_ids(
+        CollectionViewRestriction.GROUPS
+    )
+    queryset = get_document_model().objects.all() if queryset is None else queryset
+    return queryset.filter(collection_id__in=login_only).count()
+
+
+def could_view(user, item):
+    """Could `user` open `item` once logged in? For sending a colleague a link: the colleague is
+    judged as if they had passed two-factor login."""
+    import copy
+
+    from wagtail.documents.models import AbstractDocument
+
+    colleague = copy.copy(user)
+    colleague.is_verified = lambda: True
+    for cached in (
+        "_signaal_memberships",
+        "_signaal_group_ids",
+        "_signaal_denied_collections",
+        "_signaal_denied_pages",
+    ):
+        colleague.__dict__.pop(cached, None)
+    if not roles(colleague):
+        return False
+    action = (
+        "knowledge.view_document" if isinstance(item, AbstractDocument) else "knowledge.view_page"
+    )
+    return can(colleague, action, item)
+
+
+def saved_items_for(user):
+    """A user's own bookmarks and notes; nobody else's."""
+    from content.models import SavedItem
+
+    if not is_verified(user):
+        return SavedItem.objects.none()
+    return SavedItem.objects.filter(user=user)
+
+
 OBJECT_CHECKS = {
     "accounts.review_requests": _may_review_request,
+    "knowledge.view_document": _may_view_document,
+    "knowledge.view_page": _may_view_page,
     "accounts.manage_people": lambda user, obj: (
         _may_manage_membership(user, obj)
         if isinstance(obj, Membership)

@@ -144,6 +144,7 @@ def approve_account_request(account_request, *, actor, roles, request, organisat
         )
     for role in sorted(roles):
         Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    sync_editor_group(user)
     account_request.user = user
     account_request.status = AccountRequestStatus.APPROVED
     account_request.decided_at = timezone.now()
@@ -328,6 +329,21 @@ def has_two_factor(user):
 
 # --- memberships --------------------------------------------------------------------------------
 
+EDITORS_GROUP = "Editors"  # Wagtail's group with access to the editors' admin
+
+
+def sync_editor_group(user):
+    """The Wagtail admin knows groups, not our roles: whoever holds the editor role in an active
+    organisation is in the Editors group, and nobody else."""
+    from django.contrib.auth.models import Group
+
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    is_editor = Membership.objects.active().filter(user=user, role=Role.EDITOR).exists()
+    if is_editor:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+
 
 @transaction.atomic
 def revoke_membership(membership, *, actor, reason, request):
@@ -341,6 +357,7 @@ def revoke_membership(membership, *, actor, reason, request):
         details={"role": membership.role},
     )
     membership.delete()
+    sync_editor_group(membership.user)
 
 
 @transaction.atomic
@@ -348,6 +365,7 @@ def grant_role(user, organisation, role, *, actor, request):
     membership, created = Membership.objects.get_or_create(
         user=user, organisation=organisation, role=role
     )
+    sync_editor_group(user)
     if created:
         record_event(
             "accounts.role_granted",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.actions import record_event
 
 from . import access
+from .actions import sync_editor_group
 from .models import AccountRequest, Membership, Organisation, User
 
 
@@ -83,7 +84,8 @@ class UserAdmin(AuditedAdmin):
     list_display = ["full_name", "email", "is_active", "last_login"]
     list_filter = ["is_active"]
     search_fields = ["full_name", "email"]
-    fields = ["full_name", "email", "function", "is_active"]
+    fields = ["full_name", "email", "function", "is_active", "groups"]
+    filter_horizontal = ["groups"]
     inlines = [MembershipInline]
 
     def save_formset(self, request, form, formset, change):
@@ -107,6 +109,7 @@ class UserAdmin(AuditedAdmin):
                     request=request,
                     details={"role": membership.role},
                 )
+            sync_editor_group(form.instance)
 
 
 @admin.register(AccountRequest, site=admin_site)

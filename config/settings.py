@@ -275,6 +275,7 @@ OTP_TOTP_ISSUER = "Signaal"
 WAGTAIL_SITE_NAME = "Signaal"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/inloggen/"
 WAGTAILDOCS_DOCUMENT_MODEL = "content.KnowledgeDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.forms.KnowledgeDocumentForm"
 # Documents are served only by our permission-checking, audited view; never from /media/.

@@ -1,14 +1,35 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
 
+from accounts.access import PUBLIC, rule
 from accounts.admin import admin_site
+from content import views as content_views
+
+# The Wagtail admin's own login and password screens would skip two-factor login: send them to
+# ours. (Its views stay reachable only for users who already passed it.)
+to_login = rule(PUBLIC)(RedirectView.as_view(pattern_name="accounts:login", query_string=True))
 
 urlpatterns = [
     path("", include("core.urls")),
     path("account/", include("accounts.urls")),
     path("audit/", include("audit.urls")),
+    path("kennisbank/", include("content.urls")),
+    re_path(
+        r"^kennisbank/documenten/(\d+)/(.*)$",
+        content_views.serve_document,
+        name="wagtaildocs_serve",
+    ),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin_site.urls),
+    path("cms/login/", to_login),
+    path("cms/password_reset/", to_login),
+    path("cms/", include(wagtailadmin_urls)),
+    # Only Wagtail's page-serving view: its password-less front-end login (`_util/login/`) and
+    # page passwords (switched off) are left out on purpose.
+    re_path(r"^((?:[\w\-]+/)*)$", wagtail_views.serve, name="wagtail_serve"),
 ]
 
 handler400 = "core.views.bad_request"

@@ -37,7 +37,9 @@ class DocumentBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("heading"), max_length=200, form_classname="title",
+        label=_("heading"),
+        max_length=200,
+        form_classname="title",
         template="content/blocks/heading.html",
     )
     paragraph = blocks.RichTextBlock(

@@ -46,14 +46,14 @@ def check_upload(upload):
     name = upload.name or ""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ACCEPTED:
-        raise forms.ValidationError(
-            _("Only PDF, DOCX, XLSX, PNG and JPEG files are accepted.")
-        )
+        raise forms.ValidationError(_("Only PDF, DOCX, XLSX, PNG and JPEG files are accepted."))
     mime = sniff(upload)
     if mime not in ACCEPTED[extension]:
         raise forms.ValidationError(
-            _("The content of this file does not match its name (.%(ext)s). Save it again in "
-              "the right format, or check that it is the file you meant.")
+            _(
+                "The content of this file does not match its name (.%(ext)s). Save it again in "
+                "the right format, or check that it is the file you meant."
+            )
             % {"ext": extension}
         )
     return mime

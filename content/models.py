@@ -76,7 +76,9 @@ def split_codes(stored):
 class KnowledgeDocument(AbstractDocument):
     summary = models.TextField(_("summary"), blank=True)
     document_type = models.CharField(
-        _("document type"), max_length=20, choices=DocumentType.choices,
+        _("document type"),
+        max_length=20,
+        choices=DocumentType.choices,
         default=DocumentType.GENERAL,
     )
     publishers = models.ManyToManyField(
@@ -84,18 +86,25 @@ class KnowledgeDocument(AbstractDocument):
     )
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
     language = models.CharField(
-        _("language"), max_length=8, choices=DocumentLanguage.choices,
+        _("language"),
+        max_length=8,
+        choices=DocumentLanguage.choices,
         default=DocumentLanguage.DUTCH,
     )
     exploitation_forms = models.CharField(
-        _("forms of exploitation"), max_length=200, blank=True,
+        _("forms of exploitation"),
+        max_length=200,
+        blank=True,
         help_text=_("The forms of exploitation this document is about."),
     )
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     text = models.TextField(_("extracted text"), blank=True, editable=False)
     extraction_status = models.CharField(
-        _("text extraction"), max_length=16, choices=ExtractionStatus.choices,
-        default=ExtractionStatus.PENDING, editable=False,
+        _("text extraction"),
+        max_length=16,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+        editable=False,
     )
     extraction_error = models.CharField(max_length=500, blank=True, editable=False)
     extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -149,6 +158,15 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from accounts import access
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = access.pages_for(request.user, NewsPage.objects.all()).order_by(
+            "-date", "-pk"
+        )[:3]
+        return context
 
 
 class ThemePage(Page):
@@ -208,9 +226,9 @@ class NewsIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         news = access.pages_for(request.user, NewsPage.objects.child_of(self).live())
-        context["page_obj"] = Paginator(
-            news.order_by("-date", "-pk"), 20
-        ).get_page(request.GET.get("page"))
+        context["page_obj"] = Paginator(news.order_by("-date", "-pk"), 20).get_page(
+            request.GET.get("page")
+        )
         return context
 
 
@@ -256,10 +274,12 @@ class SavedItem(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_items"
     )
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, null=True, blank=True,
-                             related_name="+")
-    document = models.ForeignKey(KnowledgeDocument, on_delete=models.CASCADE, null=True,
-                                 blank=True, related_name="+")
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    document = models.ForeignKey(
+        KnowledgeDocument, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     note = models.TextField(_("note"), blank=True, max_length=5000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

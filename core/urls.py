@@ -1,11 +1,13 @@
 from django.urls import path
 
+from content.views import home
+
 from . import views
 
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
 ]

@@ -4,11 +4,6 @@ from accounts.access import PUBLIC, rule
 
 
 @rule(PUBLIC)
-def home(request):
-    return render(request, "core/home.html")
-
-
-@rule(PUBLIC)
 def accessibility(request):
     return render(request, "core/accessibility.html")
 

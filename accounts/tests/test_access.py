@@ -92,6 +92,7 @@ def test_organisation_admin_grants_only_roles_of_their_own_organisation(personas
 
 
 def walk(patterns, namespace=None, prefix=""):
+    """Every URL pattern with its namespace and full route."""
     for entry in patterns:
         if isinstance(entry, URLResolver):
             yield from walk(
@@ -103,24 +104,30 @@ def walk(patterns, namespace=None, prefix=""):
             yield namespace, prefix + str(entry.pattern), entry
 
 
-def declared_rule(namespace, entry):
+def declared_rule(route, entry):
     callback = entry.callback
     rule = getattr(callback, "access_rule", None)
     if rule:
         return rule
-    if namespace in access.NAMESPACE_RULES:
-        return access.NAMESPACE_RULES[namespace]
+    for prefix, prefix_rule in access.PREFIX_RULES.items():
+        if route.startswith(prefix):
+            return prefix_rule
     if f"{callback.__module__}.{callback.__name__}" in access.PUBLIC_VIEWS:
         return access.PUBLIC
     return None
 
 
 ALL_URLS = list(walk(get_resolver().url_patterns))
-OWN_URLS = [(ns, route, entry) for ns, route, entry in ALL_URLS if ns != "admin" and entry.name]
+FRAMEWORK_PREFIXES = tuple(access.PREFIX_RULES)
+OWN_URLS = [
+    (ns, route, entry)
+    for ns, route, entry in ALL_URLS
+    if entry.name and not route.startswith(FRAMEWORK_PREFIXES) and entry.name != "wagtail_serve"
+]
 
 
 def test_every_url_declares_an_access_rule():
-    missing = [route for ns, route, entry in ALL_URLS if declared_rule(ns, entry) is None]
+    missing = [route for ns, route, entry in ALL_URLS if declared_rule(route, entry) is None]
     assert missing == [], f"URL patterns without an access rule: {missing}"
 
 
@@ -129,14 +136,16 @@ DUMMY_ARGS = {"pk": 999999, "token": "x" * 20, "uidb64": "MQ", "path": "x"}
 
 def url_for(namespace, entry):
     name = f"{namespace}:{entry.name}" if namespace else entry.name
+    if entry.pattern.regex.groups and not entry.pattern.converters:
+        return reverse(name, args=["999999", "x"][: entry.pattern.regex.groups])
     kwargs = {key: DUMMY_ARGS[key] for key in entry.pattern.converters}
     return reverse(name, kwargs=kwargs)
 
 
 PROTECTED = [
-    pytest.param(ns, entry, declared_rule(ns, entry), id=route)
+    pytest.param(ns, entry, declared_rule(route, entry), id=route)
     for ns, route, entry in OWN_URLS
-    if declared_rule(ns, entry) != access.PUBLIC
+    if declared_rule(route, entry) != access.PUBLIC
 ]
 
 
@@ -176,6 +185,26 @@ def test_admin_is_refused_to_every_role_but_platform_admin(client, personas, log
             # The admin's own login page hands over to ours: there is no second way in.
             response = client.get(response["Location"])
             assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_wagtail_admin_is_for_editors_only(client, personas, login):
+    for role in Role.values:
+        login(client, personas[role])
+        response = client.get("/cms/")
+        if role == Role.EDITOR:
+            assert response.status_code == 200, role
+        else:
+            assert response.status_code in (302, 403), role
+            if response.status_code == 302:
+                assert reverse("accounts:login") in response["Location"]
+        client.logout()
+
+
+def test_wagtail_admin_login_hands_over_to_ours(client, db):
+    response = client.get("/cms/login/?next=/cms/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    assert client.get("/cms/")["Location"].startswith(reverse("accounts:login"))
 
 
 def test_admin_pages_of_every_model_open_for_the_platform_admin(client, personas, login):

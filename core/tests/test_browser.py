@@ -157,6 +157,7 @@ def server():
     srv = Server(base_url=base_url, var_dir=var_dir, env=env)
     srv.manage("migrate", "--noinput")
     srv.manage("load_demo_data")
+    srv.manage("load_demo_content")
     log_path = var_dir / "server.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
@@ -345,6 +346,20 @@ def _profile(page, server):
     page.goto("/account/")
 
 
+def _first_news_item(page, server):
+    page.goto("/nieuws/")
+    page.locator("main .card h2 a").first.click()
+    page.wait_for_load_state("load")
+
+
+def _my_knowledge(page, server):
+    log_in(page, server, "zorgcoordinator@zorg.demo.test")
+    page.goto("/kennisbank/")
+    page.locator("main .document-item form button").first.click()
+    page.wait_for_load_state("load")
+    page.goto("/kennisbank/mijn/")
+
+
 AXE_PAGES = {
     "home": lambda page, server: page.goto("/"),
     "login": lambda page, server: page.goto("/account/inloggen/"),
@@ -352,6 +367,15 @@ AXE_PAGES = {
     "password-reset": lambda page, server: page.goto("/account/wachtwoord-vergeten/"),
     "login-errors": _empty_login,
     "profile": _profile,
+    "theme": lambda page, server: page.goto("/mensenhandel/"),
+    "library": lambda page, server: page.goto("/kennisbank/"),
+    "library-filtered": lambda page, server: page.goto("/kennisbank/?type=report&form=labour"),
+    "search": lambda page, server: page.goto("/kennisbank/zoeken/?q=uitbuiting"),
+    "search-empty": lambda page, server: page.goto("/kennisbank/zoeken/?q=zzzqqq"),
+    "news": lambda page, server: page.goto("/nieuws/"),
+    "news-item": _first_news_item,
+    "links": lambda page, server: page.goto("/links/"),
+    "my-knowledge": _my_knowledge,
 }
 
 
@@ -384,3 +408,31 @@ def test_pages_work_without_javascript(new_page):
     page.click(MAIN_SUBMIT)
     page.wait_for_url("**/account/inloggen/code/")
     expect(page.locator('input[name="token"]')).to_be_visible()
+
+
+def test_keyboard_only_search(page):
+    """Tab to the search field on the home page, type, press Enter, read the results."""
+    page.goto("/")
+    search = page.locator("#search-q-home")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if search.evaluate("element => element === document.activeElement"):
+            break
+    expect(search).to_be_focused()
+    page.keyboard.type("slachtoffers")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kennisbank/zoeken/?q=slachtoffers")
+    expect(page.locator("main .search-hit").first).to_be_visible()
+    expect(page.locator("main .search-hit mark").first).to_be_visible()
+
+
+def test_restricted_documents_appear_after_login(new_page, server):
+    page = new_page()
+    page.goto("/kennisbank/")
+    # 35 demo documents: 2 for logged-in professionals, 1 for the partner group only.
+    assert page.locator("main .result-count").inner_text().startswith("32 ")
+    expect(page.locator("main .notice")).to_contain_text("2")
+    log_in(page, server, "inspecteur@nla.demo.test")
+    page.goto("/kennisbank/")
+    expect(page.locator("main .notice")).to_have_count(0)
+    assert page.locator("main .result-count").inner_text().startswith("35 ")

@@ -7,7 +7,7 @@ from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.actions import BACKUP_DEVICE_NAME
+from accounts.actions import BACKUP_DEVICE_NAME, sync_editor_group
 from accounts.models import (
     AccountRequest,
     AccountRequestStatus,
@@ -158,6 +158,7 @@ class Command(BaseCommand):
             Membership.objects.get_or_create(
                 user=user, organisation=organisations[organisation], role=role
             )
+            sync_editor_group(user)
             if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
                 TOTPDevice.objects.create(
                     user=user, name="Demo", key=demo_totp_key(email), confirmed=True

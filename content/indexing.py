@@ -1,0 +1,106 @@
+"""Keeps the search index in step with the knowledge base. Access is not stored here: the access
+module filters entries at query time by collection and page path, so a changed restriction takes
+effect at once."""
+
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from .models import KnowledgeDocument, NewsPage
+
+
+def _document_fields(document):
+    facets = {
+        "kind": ["document"],
+        "type": [document.document_type],
+        "organisation": [p.name for p in document.publishers.all()],
+        "form": document.exploitation_form_codes,
+    }
+    if document.publication_date:
+        facets["year"] = [str(document.publication_date.year)]
+    return {
+        "kind": "document",
+        "object_id": document.pk,
+        "title": document.title,
+        "summary": document.summary,
+        "body": "\n\n".join(part for part in (document.summary, document.text) if part),
+        "url": document.url,
+        "date": document.publication_date,
+        "collection_id": document.collection_id,
+        "page_path": "",
+        "facets": facets,
+    }
+
+
+def index_document(document):
+    from search.indexing import index_entry
+
+    fields = _document_fields(document)
+    return index_entry(fields.pop("kind"), fields.pop("object_id"), **fields)
+
+
+def remove_document(document_id):
+    from search.indexing import remove_entry
+
+    remove_entry("document", document_id)
+
+
+def _page_text(page):
+    parts = [getattr(page, "intro", "") or ""]
+    body = getattr(page, "body", None)
+    if body is not None:
+        parts.append(strip_tags(str(body.render_as_block())))
+    links = getattr(page, "links", None)
+    if links is not None:
+        parts += [f"{b.value['title']} {b.value.get('description', '')}" for b in links]
+    return "\n\n".join(strip_tags(p) for p in parts if p)
+
+
+def _page_fields(page):
+    page = page.specific
+    is_news = isinstance(page, NewsPage)
+    kind = "news" if is_news else "page"
+    facets = {"kind": [kind]}
+    date = page.date if is_news else None
+    if date:
+        facets["year"] = [str(date.year)]
+    text = _page_text(page)
+    return {
+        "kind": kind,
+        "object_id": page.pk,
+        "title": page.title,
+        "summary": (page.search_description or getattr(page, "intro", "") or "")[:500],
+        "body": text,
+        "url": page.url or "",
+        "date": date,
+        "collection_id": None,
+        "page_path": page.path,
+        "facets": facets,
+    }
+
+
+def index_page(page):
+    if not page.live or page.depth < 2:
+        return remove_page(page)
+    from search.indexing import index_entry
+
+    fields = _page_fields(page)
+    return index_entry(fields.pop("kind"), fields.pop("object_id"), **fields)
+
+
+def remove_page(page):
+    from search.indexing import remove_entry
+
+    remove_entry("news", page.pk)
+    remove_entry("page", page.pk)
+
+
+def reindex_all():
+    """Rebuild every entry; returns (documents, pages) indexed."""
+    from search.indexing import bulk_index
+
+    documents = [
+        _document_fields(d) for d in KnowledgeDocument.objects.prefetch_related("publishers")
+    ]
+    pages = [_page_fields(p) for p in Page.objects.live().filter(depth__gte=2).specific()]
+    bulk_index(documents + pages)
+    return len(documents), len(pages)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "content"
+
+urlpatterns = [
+    path("zoeken/", views.search, name="search"),
+    path("zoeken/suggesties/", views.suggest, name="suggest"),
+    path("mijn/", views.my_knowledge, name="my_knowledge"),
+    path("mijn/bewaren/", views.toggle_saved, name="toggle_saved"),
+    path("mijn/<int:pk>/notitie/", views.edit_note, name="edit_note"),
+    path("delen/", views.share, name="share"),
+]
