@@ -1,5 +1,6 @@
 """Changes to a user's own kennisbank, and sharing a link with a colleague."""
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
@@ -11,7 +12,7 @@ from .models import KnowledgeDocument, SavedItem
 
 
 def item_url(item):
-    return item.url if isinstance(item, KnowledgeDocument) else item.get_url()
+    return item.detail_url if isinstance(item, KnowledgeDocument) else item.get_url()
 
 
 def _lookup(item):
@@ -64,8 +65,8 @@ def share_item(user, item, recipient, *, message, request):
         {
             "sender": user,
             "title": item.title,
-            "link": request.build_absolute_uri(item_url(item)),
+            "link": settings.SITE_URL + item_url(item),
             "message": message,
-            "my_knowledge": request.build_absolute_uri(reverse("content:my_knowledge")),
+            "my_knowledge": settings.SITE_URL + reverse("content:my_knowledge"),
         },
     )

@@ -23,7 +23,7 @@ def _document_fields(document):
         "title": document.title,
         "summary": document.summary,
         "body": "\n\n".join(part for part in (document.summary, document.text) if part),
-        "url": document.url,
+        "url": document.detail_url,
         "date": document.publication_date,
         "collection_id": document.collection_id,
         "page_path": "",

@@ -139,6 +139,12 @@ class KnowledgeDocument(AbstractDocument):
     def year(self):
         return self.publication_date.year if self.publication_date else None
 
+    @property
+    def detail_url(self):
+        from django.urls import reverse
+
+        return reverse("content:document", args=[self.pk])
+
 
 # --- pages ----------------------------------------------------------------------------------------
 

@@ -1,10 +1,14 @@
 from django.urls import path
 
-from . import views
+from accounts.access import PUBLIC, rule
+
+from . import feeds, views
 
 app_name = "content"
 
 urlpatterns = [
+    path("document/<int:document_id>/", views.document_detail, name="document"),
+    path("feed/", rule(PUBLIC)(feeds.LatestFeed()), name="feed"),
     path("zoeken/", views.search, name="search"),
     path("zoeken/suggesties/", views.suggest, name="suggest"),
     path("mijn/", views.my_knowledge, name="my_knowledge"),

@@ -36,13 +36,9 @@ def home(request):
 def serve_document(request, document_id, document_filename):
     """The only way to a document's file. Restricted documents need the right login and every
     download of one is an audit event; /media/ serves nothing."""
-    document = KnowledgeDocument.objects.select_related("collection").filter(pk=document_id).first()
-    if document is None:
-        raise Http404
-    if not access.can(request.user, "knowledge.view_document", document):
-        if not access.is_verified(request.user):
-            return redirect_to_login(request.get_full_path())
-        raise Http404
+    document, refusal = _document_or_login(request, document_id)
+    if refusal:
+        return refusal
     if document_filename != document.filename:
         return redirect(document.url)
     restricted = access.is_restricted_document(document)
@@ -66,6 +62,36 @@ def serve_document(request, document_id, document_filename):
     )
     response["Cache-Control"] = "private, no-store" if restricted else "public, max-age=3600"
     return response
+
+
+def _document_or_login(request, document_id):
+    """The document if the user may see it; a login page for anonymous visitors of a restricted
+    one; 404 for everyone else (the existence of a restricted document is not confirmed)."""
+    document = KnowledgeDocument.objects.select_related("collection").filter(pk=document_id).first()
+    if document is None:
+        raise Http404
+    if not access.can(request.user, "knowledge.view_document", document):
+        if not access.is_verified(request.user):
+            return None, redirect_to_login(request.get_full_path())
+        raise Http404
+    return document, None
+
+
+@rule(PUBLIC)
+def document_detail(request, document_id):
+    document, refusal = _document_or_login(request, document_id)
+    if refusal:
+        return refusal
+    saved = access.saved_items_for(request.user).filter(document=document).first()
+    return render(
+        request,
+        "content/document_detail.html",
+        {
+            "document": document,
+            "saved": saved,
+            "saved_documents": {document.pk} if saved else set(),
+        },
+    )
 
 
 def _library_facets(documents):

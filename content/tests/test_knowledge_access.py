@@ -275,7 +275,7 @@ def test_share_with_a_colleague(client, login, kb, mailoutbox, django_capture_on
         )
     assert response.status_code == 302
     assert len(mailoutbox) == 1
-    assert public.url in mailoutbox[0].body
+    assert public.detail_url in mailoutbox[0].body
     assert "Lees dit even <b>vóór</b> maandag" in mailoutbox[0].body
     assert AuditEvent.objects.filter(action="content.link_shared").exists()
 
@@ -286,3 +286,35 @@ def test_share_refuses_items_you_cannot_see(client, login, kb):
         reverse("content:share"), {"kind": "document", "id": kb["docs"]["partners"].pk}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("who", SEES)
+def test_document_detail_pages(client, login, kb, who):
+    as_(client, login, kb, who)
+    for level, doc in kb["docs"].items():
+        response = client.get(reverse("content:document", args=[doc.pk]))
+        if level in SEES[who]:
+            assert response.status_code == 200, (who, level)
+            assert doc.title in response.content.decode()
+        elif who == "anonymous":
+            assert response.status_code == 302
+        else:
+            assert response.status_code == 404, (who, level)
+
+
+def test_feed_holds_only_public_items(client, login, kb):
+    for doc in kb["docs"].values():
+        KnowledgeDocument.objects.filter(pk=doc.pk).update(publication_date="2024-01-01")
+    login(client, kb["users"]["member"])  # even a logged-in member gets the public feed
+    body = client.get(reverse("content:feed")).content.decode()
+    assert kb["docs"]["public"].title in body
+    assert kb["docs"]["login"].title not in body
+    assert kb["docs"]["partners"].title not in body
+
+
+def test_hidden_count_is_only_for_anonymous_visitors(client, login, kb):
+    body = client.get(reverse("content:search"), {"q": "arbeidsmigranten"}).content.decode()
+    assert "notice" in body
+    login(client, kb["users"]["professional"])
+    body = client.get(reverse("content:search"), {"q": "arbeidsmigranten"}).content.decode()
+    assert 'class="notice"' not in body
