@@ -4,6 +4,7 @@ document model with its metadata and extracted text, and each user's own kennisb
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import RichTextField, StreamField
@@ -16,7 +17,7 @@ from .blocks import BodyBlock, LinkBlock
 
 
 class DocumentType(models.TextChoices):
-    REPORT = "report", _("Report")
+    REPORT = "report", pgettext_lazy("document type", "Report")
     FACTSHEET = "factsheet", _("Factsheet")
     HANDBOOK = "handbook", _("Handbook")
     INFOGRAPHIC = "infographic", _("Infographic")
