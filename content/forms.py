@@ -34,9 +34,10 @@ class KnowledgeDocumentForm(BaseDocumentForm):
 
     def save(self, commit=True):
         document = super().save(commit=commit)
-        if commit:
-            file_changed = "file" in self.changed_data
-            transaction.on_commit(lambda: _after_save(document.pk, file_changed))
+        # Wagtail's multiple upload saves with commit=False and stores the document itself; by
+        # the time the transaction commits it has its key either way.
+        file_changed = "file" in self.changed_data
+        transaction.on_commit(lambda: _after_save(document.pk, file_changed))
         return document
 
     def clean_file(self):

@@ -90,3 +90,57 @@ def test_forms_of_exploitation_are_stored_for_filtering(
     assert KnowledgeDocument.objects.filter(exploitation_forms__contains="|labour|").exists()
     document.refresh_from_db()
     assert document.extraction_status in {"done", "failed", "no_text"}  # extracted at once here
+
+
+def test_wagtail_multiple_upload_queues_extraction(form_for, django_capture_on_commit_callbacks):
+    """Wagtail's uploader saves with commit=False and stores the document itself."""
+    form = form_for("rapport.pdf", PDF)
+    assert form.is_valid(), form.errors
+    with django_capture_on_commit_callbacks(execute=True):
+        document = form.save(commit=False)
+        document._set_document_file_metadata()
+        document.save()
+    document.refresh_from_db()
+    assert document.extraction_status != "pending"
+
+
+def test_an_editor_uploads_through_the_wagtail_admin(
+    client, personas, login, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from accounts.models import Role
+    from content.pdfgen import make_pdf
+    from search.models import SearchEntry
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    make_pdf(
+        buffer,
+        title="Nieuwe handreiking",
+        paragraphs_by_page=[["Signalen van arbeidsuitbuiting in de distributiecentra."]],
+    )
+    login(client, personas[Role.EDITOR])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtaildocs:add"),
+            {
+                "title": "Nieuwe handreiking",
+                "file": SimpleUploadedFile("handreiking.pdf", buffer.getvalue()),
+                "collection": Collection.get_first_root_node().pk,
+                "document_type": "handbook",
+                "language": "nl",
+                "exploitation_forms": ["labour"],
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    document = KnowledgeDocument.objects.get(title="Nieuwe handreiking")
+    assert document.extraction_status == "done"
+    assert "distributiecentra" in document.text
+    assert SearchEntry.objects.filter(kind="document", object_id=document.pk).exists()
+    # Other roles cannot upload.
+    client.logout()
+    login(client, personas[Role.ANALYST])
+    response = client.post(reverse("wagtaildocs:add"), {"title": "x"})
+    assert response.status_code in (302, 403)
+    assert KnowledgeDocument.objects.count() == 1
