@@ -144,3 +144,25 @@ def test_an_editor_uploads_through_the_wagtail_admin(
     response = client.post(reverse("wagtaildocs:add"), {"title": "x"})
     assert response.status_code in (302, 403)
     assert KnowledgeDocument.objects.count() == 1
+
+
+def test_editors_see_documents_whose_text_could_not_be_read(client, personas, login, form_for):
+    from django.urls import reverse
+
+    from accounts.models import Role
+    from content.models import ExtractionStatus
+
+    form = form_for("rapport.pdf", PDF)
+    assert form.is_valid()
+    document = form.save()
+    KnowledgeDocument.objects.filter(pk=document.pk).update(
+        extraction_status=ExtractionStatus.ENCRYPTED, extraction_error="password required"
+    )
+    login(client, personas[Role.EDITOR])
+    response = client.get(reverse("signaal_extraction_report"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Rapport" in body and "password required" in body
+    client.logout()
+    login(client, personas[Role.ANALYST])
+    assert client.get(reverse("signaal_extraction_report")).status_code in (302, 403)
