@@ -95,12 +95,18 @@ def remove_page(page):
 
 
 def reindex_all():
-    """Rebuild every entry; returns (documents, pages) indexed."""
-    from search.indexing import bulk_index
+    """Rebuild every entry, and drop entries whose document or page is gone; returns
+    (documents, pages) indexed."""
+    from search.indexing import bulk_index, remove_entry
+    from search.models import SearchEntry
 
     documents = [
         _document_fields(d) for d in KnowledgeDocument.objects.prefetch_related("publishers")
     ]
     pages = [_page_fields(p) for p in Page.objects.live().filter(depth__gte=2).specific()]
     bulk_index(documents + pages)
+    current = {(f["kind"], f["object_id"]) for f in documents + pages}
+    for kind, object_id in SearchEntry.objects.values_list("kind", "object_id"):
+        if (kind, object_id) not in current:
+            remove_entry(kind, object_id)
     return len(documents), len(pages)

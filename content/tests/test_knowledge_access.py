@@ -318,3 +318,18 @@ def test_hidden_count_is_only_for_anonymous_visitors(client, login, kb):
     login(client, kb["users"]["professional"])
     body = client.get(reverse("content:search"), {"q": "arbeidsmigranten"}).content.decode()
     assert 'class="notice"' not in body
+
+
+def test_reindex_drops_entries_of_deleted_documents(kb):
+    from django.core.management import call_command
+
+    from search.models import SearchEntry
+
+    doc = kb["docs"]["public"]
+    KnowledgeDocument.objects.filter(pk=doc.pk).delete()
+    SearchEntry.objects.get_or_create(
+        kind="document", object_id=doc.pk, defaults={"title": "weg", "url": "/"}
+    )
+    call_command("reindex_knowledge")
+    assert not SearchEntry.objects.filter(kind="document", object_id=doc.pk).exists()
+    assert SearchEntry.objects.filter(kind="document").count() == 2
