@@ -258,20 +258,28 @@ def denied_collection_ids(user):
     cached = getattr(user, "_signaal_denied_collections", None)
     if cached is not None:
         return cached
-    from wagtail.models import Collection, CollectionViewRestriction
+    from wagtail.models import CollectionViewRestriction
 
-    denied = set()
-    for restriction in CollectionViewRestriction.objects.select_related(
-        "collection"
-    ).prefetch_related("groups"):
-        if not _passes(user, restriction):
-            denied.update(
-                Collection.objects.filter(path__startswith=restriction.collection.path).values_list(
-                    "pk", flat=True
-                )
-            )
+    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related(
+        "groups"
+    )
+    denied = _collection_subtrees([r for r in restrictions if not _passes(user, r)])
     user._signaal_denied_collections = denied
     return denied
+
+
+def _collection_subtrees(restrictions):
+    """Ids of the restricted collections and of every collection below them."""
+    from wagtail.models import Collection
+
+    ids = set()
+    for restriction in restrictions:
+        ids.update(
+            Collection.objects.filter(path__startswith=restriction.collection.path).values_list(
+                "pk", flat=True
+            )
+        )
+    return ids
 
 
 def denied_page_paths(user):
@@ -339,19 +347,14 @@ def documents_revealed_by_login(queryset=None):
     """How many documents a professional would see after logging in that an anonymous visitor
     does not: those behind a login restriction, not those for specific groups only."""
     from wagtail.documents import get_document_model
-    from wagtail.models import Collection, CollectionViewRestriction
+    from wagtail.models import CollectionViewRestriction
 
     def subtree_ids(restriction_type):
-        ids = set()
-        for restriction in CollectionViewRestriction.objects.filter(
-            restriction_type=restriction_type
-        ).select_related("collection"):
-            ids.update(
-                Collection.objects.filter(path__startswith=restriction.collection.path).values_list(
-                    "pk", flat=True
-                )
-            )
-        return ids
+        return _collection_subtrees(
+            CollectionViewRestriction.objects.filter(
+                restriction_type=restriction_type
+            ).select_related("collection")
+        )
 
     login_only = subtree_ids(CollectionViewRestriction.LOGIN) - subtree_ids(
         CollectionViewRestriction.GROUPS

@@ -333,3 +333,40 @@ def test_reindex_drops_entries_of_deleted_documents(kb):
     call_command("reindex_knowledge")
     assert not SearchEntry.objects.filter(kind="document", object_id=doc.pk).exists()
     assert SearchEntry.objects.filter(kind="document").count() == 2
+
+
+def _queries(client, url, params=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url, params or {}).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_list_pages_do_not_query_per_item(client, login, kb):
+    """The library and search pages need as many queries for 3 documents as for 20."""
+    login(client, kb["users"]["member"])
+    library = kb["library"].url
+    search = reverse("content:search")
+
+    def measure():
+        for _ in range(2):  # the first search after an index change reloads per-process caches
+            _queries(client, library)
+            _queries(client, search, {"q": "arbeidsmigranten"})
+        return _queries(client, library), _queries(client, search, {"q": "arbeidsmigranten"})
+
+    before = measure()
+    root = Collection.get_first_root_node()
+    for n in range(17):
+        doc = KnowledgeDocument(
+            title=f"Extra rapport {n}",
+            collection=root,
+            document_type="report",
+            exploitation_forms="|labour|",
+            text="Arbeidsmigranten in de kassen.",
+        )
+        doc.file.save(f"extra-{n}.pdf", ContentFile(PDF), save=False)
+        doc.save()
+    reindex_all()
+    assert measure() == before
