@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "accounts",
     "search",
     "content",
+    "indicators",
 ]
 
 MIDDLEWARE = [

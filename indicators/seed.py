@@ -1,0 +1,1971 @@
+"""Seed data for the indicator catalogue: signals (signalen), premises types, sectors and contact
+points. Plain Python data, loaded by indicators.actions.load_seed (manage.py
+load_indicator_catalogue). Source: the team's domain reference (shared/domain/reference.md),
+§2.2-2.7 for the indicators and §3.1-3.2 for the contact points. The wording is our own; the IDs
+follow the reference.
+
+The strength scale is a proposal for triage, not an official Dutch classification: a single signal
+proves nothing, and it is the combination that counts. Contact details marked "verify" must be
+checked before they are published.
+"""
+
+DOMAINS = {
+    "UIT": "appearance",
+    "GED": "behaviour",
+    "WW": "work_housing",
+    "GLD": "money",
+    "DOC": "documents",
+    "SOC": "social",
+    "ONL": "online",
+    "SCH": "school",
+    "LOC": "location",
+    "GEZ": "health",
+}
+STRENGTHS = {"S": "strong", "M": "moderate", "W": "weak"}
+
+# The codes an indicator's "forms" may contain (indicators.exploitation.ExploitationForm).
+FORMS = [
+    "sexual",
+    "labour",
+    "criminal",
+    "organ_removal",
+    "surrogacy",
+    "forced_marriage",
+    "illegal_adoption",
+    "other",
+    "smuggling",
+]
+
+# subject: "person" when the signal is about someone you can identify (route 1, zorgroute),
+# "location" when it is about premises without an identifiable victim (route 2, locatieroute).
+# The reference gives no domain tag for the §2.7 tables; they all get "location".
+INDICATORS = [
+    # --- §2.2 Seksuele uitbuiting (sexual exploitation) ---
+    {
+        "code": "SU-01",
+        "text_nl": "Moet geld dat met seks is verdiend (deels) inleveren bij iemand anders",
+        "text_en": "Has to hand over (part of) the money earned from sex to another person",
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-02",
+        "text_nl": (
+            "Wordt onder druk gezet of gedwongen om seks te hebben met anderen, betaald of "
+            "onbetaald"
+        ),
+        "text_en": "Is pressured or forced to have sex with others, whether paid or not",
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-03",
+        "text_nl": (
+            "Minderjarige heeft seks in ruil voor geld, spullen, drugs of een plek om te slapen"
+        ),
+        "text_en": "A minor has sex in return for money, goods, drugs or somewhere to sleep",
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": True,
+    },
+    # Control over ID papers points to all three main forms, not only sexual exploitation.
+    {
+        "code": "SU-04",
+        "text_nl": "Heeft eigen identiteitsbewijs, paspoort of telefoon niet zelf in handen",
+        "text_en": "Does not have their own ID card, passport or phone in their own hands",
+        "domain": "documents",
+        "strength": "strong",
+        "forms": ["sexual", "labour", "criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-05",
+        "text_nl": (
+            "Heeft een groeiende schuld bij een 'vriend', pooier of tussenpersoon, bijvoorbeeld "
+            "voor reis, kamer of advertenties"
+        ),
+        "text_en": (
+            "Owes a growing debt to a 'boyfriend', pimp or go-between, for example for travel, a "
+            "room or adverts"
+        ),
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-06",
+        "text_nl": (
+            "Wordt bedreigd, mishandeld of gechanteerd, bijvoorbeeld met intieme foto's of video's"
+        ),
+        "text_en": (
+            "Is threatened, assaulted or blackmailed, for example with intimate photos or videos"
+        ),
+        "domain": "behaviour",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-07",
+        "text_nl": (
+            "Een ander bepaalt waar hij of zij is, houdt steeds contact of kijkt de telefoon na"
+        ),
+        "text_en": (
+            "Someone else decides where they are, stays in constant contact or checks their phone"
+        ),
+        "domain": "social",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-08",
+        "text_nl": (
+            "Wordt online aangeboden in advertenties die een ander beheert; bepaalt zelf niet "
+            "welke klanten of wat er gebeurt"
+        ),
+        "text_en": (
+            "Is offered online in adverts run by someone else; has no say over which clients or "
+            "which acts"
+        ),
+        "domain": "online",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-09",
+        "text_nl": (
+            "Kan niet zeggen waar hij of zij woont of slaapt; moet vaak verhuizen naar een andere "
+            "stad, hotel of woning"
+        ),
+        "text_en": (
+            "Does not know the address where they are staying; is often moved to another city, "
+            "hotel or home"
+        ),
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-10",
+        "text_nl": "Moet dag en nacht klaarstaan; slaapt op de plek waar klanten worden ontvangen",
+        "text_en": (
+            "Has to be available day and night; sleeps at the place where clients are received"
+        ),
+        "domain": "work_housing",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-11",
+        "text_nl": "Wordt afgezet en opgehaald door (oudere) mannen of door steeds andere auto's",
+        "text_en": "Is dropped off and collected by (older) men or by different cars each time",
+        "domain": "social",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-12",
+        "text_nl": (
+            "Heeft een relatie met een duidelijk oudere of overheersende partner die hem of haar "
+            "afsluit van familie en vrienden"
+        ),
+        "text_en": (
+            "Is in a relationship with a clearly older or controlling partner who cuts them off "
+            "from family and friends"
+        ),
+        "domain": "social",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-13",
+        "text_nl": (
+            "Verwondingen, brandplekken of zelfbeschadiging; een tatoeage die op 'eigendom' van "
+            "iemand lijkt te wijzen"
+        ),
+        "text_en": (
+            "Injuries, burns or self-harm; a tattoo that seems to mark them as someone's 'property'"
+        ),
+        "domain": "appearance",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-14",
+        "text_nl": (
+            "Heeft op jonge leeftijd soa's, is vaak zwanger (of doet vaak een test) of heeft "
+            "abortussen gehad"
+        ),
+        "text_en": (
+            "At a young age: sexually transmitted infections, frequent pregnancies or pregnancy "
+            "tests, or abortions"
+        ),
+        "domain": "health",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-15",
+        "text_nl": "Loopt weg of is vermist; blijft slapen op adressen die niemand kent",
+        "text_en": "Runs away or goes missing; spends nights at addresses nobody knows",
+        "domain": "behaviour",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-16",
+        "text_nl": (
+            "Voelt zich gedwongen naaktfoto's te sturen, of wordt daarmee afgeperst (sextortion)"
+        ),
+        "text_en": "Sends nude images under pressure, or is extorted with such images (sextortion)",
+        "domain": "online",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-17",
+        "text_nl": (
+            "Is bang, mag niet alleen met iemand praten, of een ander praat voor hem of haar"
+        ),
+        "text_en": "Is afraid, may not talk to anyone alone, or someone else speaks for them",
+        "domain": "behaviour",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-18",
+        "text_nl": (
+            "Sekswerker uit het buitenland kent taal en stad niet, reist met een begeleider en "
+            "woont op de werkplek"
+        ),
+        "text_en": (
+            "A sex worker from abroad who knows neither the language nor the city, travels with a "
+            "minder and lives where she works"
+        ),
+        "domain": "work_housing",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-19",
+        "text_nl": (
+            "Uiterlijk opvallend veranderd: uitdagende kleding, zware make-up, ziet er ouder uit"
+        ),
+        "text_en": "Noticeably changed appearance: provocative clothes, heavy make-up, looks older",
+        "domain": "appearance",
+        "strength": "weak",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-20",
+        "text_nl": (
+            "Heeft ineens veel geld, dure kleren of cadeaus en kan niet uitleggen waar die "
+            "vandaan komen"
+        ),
+        "text_en": (
+            "Suddenly has a lot of money, expensive clothes or gifts and cannot explain where "
+            "they came from"
+        ),
+        "domain": "money",
+        "strength": "weak",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-21",
+        "text_nl": "Moe, afgevallen, lichamelijke klachten door spanning, somber",
+        "text_en": "Tired, has lost weight, physical complaints caused by stress, depressed",
+        "domain": "appearance",
+        "strength": "weak",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-22",
+        "text_nl": "Zit voortdurend aan de telefoon; heeft meerdere telefoons of simkaarten",
+        "text_en": "Is on the phone all the time; has more than one phone or SIM card",
+        "domain": "online",
+        "strength": "weak",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-23",
+        "text_nl": "Spijbelt of haakt af op school; wordt bij school opgewacht",
+        "text_en": "Skips school or drops out; someone waits for them outside school",
+        "domain": "school",
+        "strength": "weak",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SU-24",
+        "text_nl": "Gebruikt alcohol of drugs; praat de 'vriend' goed of verdedigt hem",
+        "text_en": "Uses alcohol or drugs; plays down what the 'boyfriend' does or defends him",
+        "domain": "behaviour",
+        "strength": "weak",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    # --- §2.3 Arbeidsuitbuiting (labour exploitation) ---
+    {
+        "code": "AU-01",
+        "text_nl": "Werkgever of tussenpersoon houdt paspoort, ID-kaart of verblijfsdocument vast",
+        "text_en": (
+            "The employer or recruiter holds on to the passport, ID card or residence document"
+        ),
+        "domain": "documents",
+        "strength": "strong",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-02",
+        "text_nl": (
+            "Heeft geen zeggenschap over eigen bankpas of rekening; het loon gaat naar iemand "
+            "anders"
+        ),
+        "text_en": (
+            "Has no control over their own bank card or account; the wages are paid to someone else"
+        ),
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-03",
+        "text_nl": (
+            "Zit vast aan een grote schuld bij werkgever of bureau, voor reis, bemiddeling of "
+            "huur, en die schuld slinkt niet"
+        ),
+        "text_en": (
+            "Has to pay off a large debt to the employer or agency (travel, placement fee, rent) "
+            "that never goes down"
+        ),
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-04",
+        "text_nl": "Naar Nederland gehaald met beloftes over werk of loon die niet waar bleken",
+        "text_en": (
+            "Was brought to the Netherlands with promises about the job or pay that turned out to "
+            "be false"
+        ),
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-05",
+        "text_nl": (
+            "Krijgt te maken met bedreiging, geweld of intimidatie, soms via familie in het land "
+            "van herkomst"
+        ),
+        "text_en": (
+            "Faces threats, violence or intimidation, sometimes through family in the country of "
+            "origin"
+        ),
+        "domain": "behaviour",
+        "strength": "strong",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-06",
+        "text_nl": (
+            "Kan niet vrij komen en gaan: wordt opgesloten of bewaakt, is buiten het werk nooit "
+            "alleen"
+        ),
+        "text_en": (
+            "Cannot come and go freely: is locked in or guarded, and never alone outside work"
+        ),
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-07",
+        "text_nl": "Kent het adres van de eigen woning of werkplek niet",
+        "text_en": "Does not know the address of where they live or work",
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-08",
+        "text_nl": "Verdient (ver) onder het minimumloon, wordt niet of pas veel te laat betaald",
+        "text_en": "Earns (far) below the minimum wage, or is not paid or paid only much later",
+        "domain": "money",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-09",
+        "text_nl": (
+            "Er gaat veel van het loon af aan inhoudingen of 'boetes' voor wonen, vervoer of regels"
+        ),
+        "text_en": (
+            "Large amounts are taken off the wages as deductions or 'fines' for housing, "
+            "transport or rules"
+        ),
+        "domain": "money",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-10",
+        "text_nl": "Werkt stelselmatig extreem lange dagen, zes of zeven dagen per week",
+        "text_en": "Routinely works extremely long days, six or seven days a week",
+        "domain": "work_housing",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-11",
+        "text_nl": "Doet gevaarlijk of ongezond werk zonder beschermingsmiddelen of uitleg",
+        "text_en": "Does hazardous or unhealthy work with no safety equipment and no explanation",
+        "domain": "work_housing",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-12",
+        "text_nl": (
+            "Slaapt op het bedrijf, op het erf of in een woning van de werkgever waar te veel "
+            "mensen wonen"
+        ),
+        "text_en": (
+            "Lives in the business premises, on the farmyard or in an overcrowded house provided "
+            "by the employer"
+        ),
+        "domain": "work_housing",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-13",
+        "text_nl": (
+            "Werkgever regelt alles (reis, woning, werk, verzekering); wie het werk verliest, "
+            "verliest ook het onderdak"
+        ),
+        "text_en": (
+            "The employer arranges everything (travel, housing, job, insurance); losing the job "
+            "also means losing the home"
+        ),
+        "domain": "work_housing",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-14",
+        "text_nl": (
+            "Bij een bezoek aan dokter of ziekenhuis is de werkgever erbij en praat die; kan niet "
+            "zelf zorg zoeken"
+        ),
+        "text_en": (
+            "The employer comes along to the doctor or hospital and does the talking; no free "
+            "access to care"
+        ),
+        "domain": "health",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-15",
+        "text_nl": "Woont in als huishoudhulp, zonder vrije tijd, een eigen kamer of eigen geld",
+        "text_en": (
+            "Live-in domestic worker with no time off, no room of their own or no money of their "
+            "own"
+        ),
+        "domain": "work_housing",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-16",
+        "text_nl": "Zit onbetaald te wachten in een 'wachtwoning' totdat er werk komt",
+        "text_en": "Has to wait without pay in a 'waiting house' until there is work",
+        "domain": "work_housing",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-17",
+        "text_nl": (
+            "Staat er alleen voor: kent de taal niet, heeft buiten het werk niemand, de telefoon "
+            "is ingenomen"
+        ),
+        "text_en": (
+            "Lives in isolation: does not speak the language, has no contacts outside work, phone "
+            "taken away"
+        ),
+        "domain": "social",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-18",
+        "text_nl": (
+            "Heeft verwondingen die niet behandeld zijn, of ongelukken op het werk worden verzwegen"
+        ),
+        "text_en": "Has injuries that were not treated, or accidents at work are kept quiet",
+        "domain": "appearance",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-19",
+        "text_nl": (
+            "Heeft geen contract of een contract in een taal die hij of zij niet begrijpt; zwart "
+            "betaald, onverzekerd"
+        ),
+        "text_en": (
+            "Has no contract, or one in a language they do not understand; paid off the books, "
+            "without insurance"
+        ),
+        "domain": "documents",
+        "strength": "weak",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-20",
+        "text_nl": (
+            "Gaat vroeg in de ochtend met een busje naar het werk en komt laat terug; wie de baas "
+            "is, blijft vaag"
+        ),
+        "text_en": "Is picked up by van early and brought back late; it is unclear who the boss is",
+        "domain": "location",
+        "strength": "weak",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-21",
+        "text_nl": "Mag alleen in Nederland blijven zolang hij of zij voor deze werkgever werkt",
+        "text_en": "Can only stay in the country as long as they work for this employer",
+        "domain": "documents",
+        "strength": "weak",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "AU-22",
+        "text_nl": (
+            "Vreest politie of uitzetting; heeft geen geldige verblijfsvergunning of "
+            "tewerkstellingsvergunning"
+        ),
+        "text_en": (
+            "Is afraid of the police or deportation; works without a valid residence or work permit"
+        ),
+        "domain": "behaviour",
+        "strength": "weak",
+        "forms": ["labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    # --- §2.4 Criminele uitbuiting (criminal exploitation) ---
+    {
+        "code": "CU-01",
+        "text_nl": (
+            "Minderjarige vervoert of verkoopt drugs, of doet 'klusjes' voor ouderen zoals "
+            "explosieven plaatsen of drugs uithalen in de haven"
+        ),
+        "text_en": (
+            "A minor transports or sells drugs, or does 'jobs' for older people such as placing "
+            "explosives or retrieving drugs from the port"
+        ),
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": True,
+    },
+    {
+        "code": "CU-02",
+        "text_nl": (
+            "Staat in de schuld bij een criminele groep, moet een 'straatboete' betalen of in "
+            "beslag genomen drugs vergoeden"
+        ),
+        "text_en": (
+            "Owes money to a criminal group, got a 'street fine' or has to pay back drugs that "
+            "were taken away"
+        ),
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-03",
+        "text_nl": (
+            "Wordt bedreigd of mishandeld bij een poging om te stoppen, of de familie wordt "
+            "bedreigd"
+        ),
+        "text_en": "Is threatened or beaten when trying to quit, or the family is threatened",
+        "domain": "behaviour",
+        "strength": "strong",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-04",
+        "text_nl": "Wordt gechanteerd met foto's of video's, of met strafbare feiten van vroeger",
+        "text_en": "Is blackmailed with photos or videos, or with offences committed in the past",
+        "domain": "behaviour",
+        "strength": "strong",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-05",
+        "text_nl": "Moet stelen, zakkenrollen of bedelen en de opbrengst afgeven",
+        "text_en": "Is made to steal, pickpocket or beg and to hand over what it brings in",
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    # Listed under criminal exploitation; disappearing from reception is also a known route
+    # into sexual exploitation.
+    {
+        "code": "CU-06",
+        "text_nl": (
+            "Een jong of kwetsbaar iemand raakt zoek uit de (asiel)opvang, of wordt daar door "
+            "anderen opgehaald"
+        ),
+        "text_en": (
+            "A young or vulnerable person goes missing from an (asylum) reception centre, or "
+            "others come to pick them up there"
+        ),
+        "domain": "location",
+        "strength": "strong",
+        "forms": ["criminal", "sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-07",
+        "text_nl": (
+            "Aangetroffen in een hennepkwekerij of drugslab, vaak met een slaapplaats op die plek"
+        ),
+        "text_en": "Found at a cannabis farm or drugs lab, often with somewhere to sleep there",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-08",
+        "text_nl": (
+            "Stelt bankpas met pincode of rekening beschikbaar aan anderen (geldezel), al dan "
+            "niet onder druk"
+        ),
+        "text_en": (
+            "Lets others use their bank card and PIN or account (money mule), whether under "
+            "pressure or not"
+        ),
+        "domain": "money",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-09",
+        "text_nl": (
+            "Op eigen naam zijn abonnementen, leningen, auto's of bedrijven afgesloten voor "
+            "iemand anders (katvanger)"
+        ),
+        "text_en": (
+            "Contracts, loans, cars or companies are put in their name for someone else (straw "
+            "person)"
+        ),
+        "domain": "documents",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-10",
+        "text_nl": (
+            "Een kwetsbaar iemand raakt de eigen woning kwijt aan anderen die er criminele zaken "
+            "doen (woningovername)"
+        ),
+        "text_en": "Others use a vulnerable person's home for criminal activity (cuckooing)",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-11",
+        "text_nl": "Gaat naar onbekende plaatsen, blijft dagen weg en komt gewond terug",
+        "text_en": "Goes to unfamiliar places, stays away for days and comes back injured",
+        "domain": "behaviour",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-12",
+        "text_nl": (
+            "Wordt steeds opnieuw opgepakt voor vergelijkbare feiten; lijkt door anderen te "
+            "worden ingezet"
+        ),
+        "text_en": (
+            "Is arrested again and again for similar offences; seems to be used as a tool by others"
+        ),
+        "domain": "behaviour",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-13",
+        "text_nl": (
+            "Moet altijd bereikbaar zijn, heeft meerdere telefoons en wordt 's nachts opgeroepen"
+        ),
+        "text_en": (
+            "Has to answer the phone at all hours, carries more than one phone and gets called "
+            "out at night"
+        ),
+        "domain": "online",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-14",
+        "text_nl": (
+            "Jongeren worden bij school, hangplek of instelling aangesproken door onbekende "
+            "(oudere) personen"
+        ),
+        "text_en": (
+            "Unfamiliar (older) people approach young people near a school, hang-out or care "
+            "institution"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-15",
+        "text_nl": "Benaderd via sociale media met aanbiedingen om 'snel geld' te verdienen",
+        "text_en": "Was approached on social media with offers to make 'quick money'",
+        "domain": "online",
+        "strength": "weak",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-16",
+        "text_nl": (
+            "Heeft ineens geld of dure spullen, maar kan daar zelf niet vrij over beschikken"
+        ),
+        "text_en": (
+            "Suddenly has money or expensive things but cannot actually use them as they please"
+        ),
+        "domain": "money",
+        "strength": "weak",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-17",
+        "text_nl": (
+            "Gaat om met nieuwe, oudere vrienden, is geheimzinnig over wie dat zijn en laat oude "
+            "vrienden los"
+        ),
+        "text_en": (
+            "Has new, older friends; is secretive about contacts; drifts away from old friends"
+        ),
+        "domain": "social",
+        "strength": "weak",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-18",
+        "text_nl": (
+            "Spijbelt, valt uit op school of is 's nachts weg; cijfers of gedrag op school "
+            "veranderen plotseling"
+        ),
+        "text_en": (
+            "Skips school, drops out or is out at night; grades or behaviour at school change "
+            "suddenly"
+        ),
+        "domain": "school",
+        "strength": "weak",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-19",
+        "text_nl": "Is angstig en gespannen, slaapt slecht en is moe",
+        "text_en": "Is anxious and tense, sleeps badly and is tired",
+        "domain": "behaviour",
+        "strength": "weak",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "CU-20",
+        "text_nl": "Verhardt: praat anders, wordt agressief, heeft wapens bij zich",
+        "text_en": "Becomes harder: talks differently, turns aggressive, carries weapons",
+        "domain": "behaviour",
+        "strength": "weak",
+        "forms": ["criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    # A general vulnerability factor (strength 'W (context)' in the reference); it applies
+    # to every form.
+    {
+        "code": "CU-21",
+        "text_nl": (
+            "Is kwetsbaar door bijvoorbeeld een licht verstandelijke beperking, verslaving, "
+            "psychische problemen, schulden of problemen thuis"
+        ),
+        "text_en": (
+            "Is vulnerable because of, for example, a mild intellectual disability, addiction, "
+            "mental health problems, debts or trouble at home"
+        ),
+        "domain": "behaviour",
+        "strength": "weak",
+        "forms": ["criminal", "sexual", "labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    # --- §2.5 Gedwongen orgaanverwijdering (forced organ removal) ---
+    {
+        "code": "OV-01",
+        "text_nl": (
+            "Recent litteken van een operatie aan flank of buik, in het buitenland uitgevoerd, "
+            "zonder medische gegevens"
+        ),
+        "text_en": (
+            "Recent surgical scar on the side or abdomen after an operation abroad, with no "
+            "medical records"
+        ),
+        "domain": "appearance",
+        "strength": "moderate",
+        "forms": ["organ_removal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "OV-02",
+        "text_nl": "Heeft het over een nier 'verkopen' of over betaald krijgen voor een donatie",
+        "text_en": "Mentions 'selling' a kidney or receiving money for donating one",
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["organ_removal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "OV-03",
+        "text_nl": "Laat op verzoek van anderen bloed- of weefseltesten doen",
+        "text_en": "Has blood or tissue-matching tests done at the request of others",
+        "domain": "health",
+        "strength": "moderate",
+        "forms": ["organ_removal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "OV-04",
+        "text_nl": (
+            "Wordt door een (medische) begeleider meegenomen naar een buitenlandse kliniek, soms "
+            "op vervalste papieren"
+        ),
+        "text_en": (
+            "Is taken to a clinic abroad by a (medical) escort, sometimes travelling on false "
+            "papers"
+        ),
+        "domain": "documents",
+        "strength": "strong",
+        "forms": ["organ_removal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "OV-05",
+        "text_nl": (
+            "Vluchteling of asielzoeker met een smokkelschuld noemt een orgaan als manier om te "
+            "'betalen'"
+        ),
+        "text_en": (
+            "A refugee or asylum seeker with a smuggling debt mentions an organ as a way to 'pay'"
+        ),
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["organ_removal", "smuggling"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "OV-06",
+        "text_nl": "Heeft klachten na het verwijderen van een nier en krijgt geen nazorg",
+        "text_en": "Has health problems after a kidney was removed and gets no aftercare",
+        "domain": "health",
+        "strength": "moderate",
+        "forms": ["organ_removal"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "OV-07",
+        "text_nl": (
+            "Minderjarigen reizen met een volwassene die geen familie is en medische papieren bij "
+            "zich heeft"
+        ),
+        "text_en": "Minors travel with an adult who is not a relative and carries medical papers",
+        "domain": "documents",
+        "strength": "strong",
+        "forms": ["organ_removal"],
+        "subject": "person",
+        "minors": True,
+    },
+    {
+        "code": "OV-08",
+        "text_nl": "Geworven via online oproepen die geld bieden aan 'donoren'",
+        "text_en": "Recruited through online calls that offer money to 'donors'",
+        "domain": "online",
+        "strength": "moderate",
+        "forms": ["organ_removal"],
+        "subject": "person",
+        "minors": False,
+    },
+    # --- §2.6 EU-2024 forms: forced surrogacy (DM), forced marriage (GH), illegal adoption (IA) ---
+    {
+        "code": "DM-01",
+        "text_nl": (
+            "Vrouw wordt onder dwang of met bedrog zwanger en moet het kind tegen betaling afstaan"
+        ),
+        "text_en": (
+            "A woman is forced or tricked into pregnancy and into giving up the child for money"
+        ),
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["surrogacy"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "DM-02",
+        "text_nl": (
+            "Zwangere vrouw staat onder toezicht van een 'bureau', haar papieren zijn ingenomen "
+            "en ze beslist niet zelf over medische zorg"
+        ),
+        "text_en": (
+            "A pregnant woman is controlled by an 'agency', her papers have been taken and she "
+            "has no say over medical decisions"
+        ),
+        "domain": "documents",
+        "strength": "strong",
+        "forms": ["surrogacy"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "DM-03",
+        "text_nl": "Wordt steeds kort na elkaar zwanger; baby's 'verdwijnen' na de geboorte",
+        "text_en": (
+            "Becomes pregnant again and again in quick succession; babies 'disappear' after birth"
+        ),
+        "domain": "health",
+        "strength": "moderate",
+        "forms": ["surrogacy", "illegal_adoption"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "GH-01",
+        "text_nl": (
+            "Jongere (vaak minderjarig) wordt zonder vrije toestemming uitgehuwelijkt, soms "
+            "tijdens een 'vakantie' in het buitenland"
+        ),
+        "text_en": (
+            "A young person, often under 18, is married off without freely agreeing, sometimes "
+            "during a 'holiday' abroad"
+        ),
+        "domain": "social",
+        "strength": "strong",
+        "forms": ["forced_marriage"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "GH-02",
+        "text_nl": (
+            "Heeft sinds het huwelijk geen eigen geld of paspoort en mag niet vrij weg; moet "
+            "werken of seks 'leveren'"
+        ),
+        "text_en": (
+            "After the marriage has no money, passport or freedom of movement of their own; is "
+            "made to work or 'provide' sex"
+        ),
+        "domain": "documents",
+        "strength": "strong",
+        "forms": ["forced_marriage", "labour", "sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "GH-03",
+        "text_nl": "Wordt bedreigd met eergerelateerd geweld of met achterlating in het buitenland",
+        "text_en": "Is threatened with honour-based violence or with being abandoned abroad",
+        "domain": "behaviour",
+        "strength": "moderate",
+        "forms": ["forced_marriage"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "IA-01",
+        "text_nl": (
+            "Kind zonder kloppende papieren over afstamming of adoptie; er is betaald aan een "
+            "tussenpersoon"
+        ),
+        "text_en": (
+            "A child without consistent papers on parentage or adoption; money was paid to an "
+            "intermediary"
+        ),
+        "domain": "documents",
+        "strength": "moderate",
+        "forms": ["illegal_adoption"],
+        "subject": "person",
+        "minors": True,
+    },
+    {
+        "code": "IA-02",
+        "text_nl": (
+            "Een 'adoptief'kind wordt ingezet voor huishoudelijk werk of op een andere manier "
+            "uitgebuit"
+        ),
+        "text_en": (
+            "An 'adopted' child turns out to be used for housework or exploited in another way"
+        ),
+        "domain": "work_housing",
+        "strength": "strong",
+        "forms": ["illegal_adoption", "labour"],
+        "subject": "person",
+        "minors": True,
+    },
+    # --- §2.7 Locations: hotels and holiday parks ---
+    {
+        "code": "LH-01",
+        "text_nl": (
+            "Bij één kamer of chalet komt een reeks steeds andere, vaak mannelijke, bezoekers langs"
+        ),
+        "text_en": "A stream of different (male) visitors go to the same room or chalet",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LH-02",
+        "text_nl": (
+            "Gasten vragen opvallend vaak om extra handdoeken of beddengoed; condooms in de "
+            "prullenbak"
+        ),
+        "text_en": "Unusually many requests for towels or bed linen; condoms in the rubbish",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LH-03",
+        "text_nl": (
+            "Een ander heeft de kamer geboekt; er wordt contant betaald, per nacht verlengd en "
+            "niet ontbeten"
+        ),
+        "text_en": (
+            "Room booked by someone else, paid in cash, extended one night at a time, no breakfast"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LH-04",
+        "text_nl": (
+            "Bezoekers komen binnen via garage, achterdeur of bijgebouw en lopen zo de receptie mis"
+        ),
+        "text_en": (
+            "Visitors come in through the garage, back door or an annex, so that they avoid "
+            "reception"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    # Reference strength is 'S (if minor)': the signal is about a young guest who may be a
+    # minor, so it is strong, marked as about minors and about the guest (a person).
+    {
+        "code": "LH-05",
+        "text_nl": (
+            "Jonge gast die niet bij de boeker lijkt te horen: weinig kleding aan, geen bagage, "
+            "angstig"
+        ),
+        "text_en": (
+            "A young guest who does not seem to go with the person who made the booking: few "
+            "clothes, no luggage, frightened"
+        ),
+        "domain": "location",
+        "strength": "strong",
+        "forms": ["sexual"],
+        "subject": "person",
+        "minors": True,
+    },
+    {
+        "code": "LH-06",
+        "text_nl": "'Feestjes' met lachgas of drugs; veel mensen in een kleine kamer",
+        "text_en": "'Parties' with nitrous oxide or drugs; many people in a small room",
+        "domain": "location",
+        "strength": "weak",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LH-07",
+        "text_nl": "Weigert lange tijd schoonmaak; dagenlang 'niet storen' aan de deur",
+        "text_en": "Refuses room cleaning for a long time; 'do not disturb' on the door for days",
+        "domain": "location",
+        "strength": "weak",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    # --- §2.7 Locations: homes, massage salons, unlicensed sex work ---
+    {
+        "code": "LM-01",
+        "text_nl": (
+            "Woning of salon krijgt veel steeds andere mannen op bezoek, ook midden in de nacht"
+        ),
+        "text_en": "Many different men visit a home or salon, also at night",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    # Reference strength is 'S (handles) / M': windows and cameras are moderate; removed
+    # door handles alone would be strong (locked in, compare AU-06). Kept at moderate because
+    # the entry combines them; split it if the handles need their own strong signal.
+    {
+        "code": "LM-02",
+        "text_nl": "Ramen dichtgeplakt of geblindeerd, camera's, deurklinken weggehaald",
+        "text_en": "Windows taped over or blacked out, cameras, door handles removed",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LM-03",
+        "text_nl": "Medewerkers wonen en slapen in de salon zelf, op matrassen op de grond",
+        "text_en": "Workers live and sleep in the salon itself, on mattresses on the floor",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual", "labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LM-04",
+        "text_nl": (
+            "Online recensies of advertenties wekken de indruk dat er bij een 'massage' seks "
+            "wordt geboden"
+        ),
+        "text_en": "Online reviews or adverts suggest that sex is on offer with a 'massage'",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LM-05",
+        "text_nl": "Elke week andere vrouwen (roulatie), die uit een koffer leven",
+        "text_en": "The women change every week (rotation) and live out of a suitcase",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LM-06",
+        "text_nl": (
+            "Huis is 'voor arbeidsmigranten' verhuurd, maar dient in werkelijkheid als bordeel"
+        ),
+        "text_en": "A house rented out 'to labour migrants' is in fact used as a brothel",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual"],
+        "subject": "location",
+        "minors": False,
+    },
+    # --- §2.7 Locations: restaurants, nail bars, car washes, shops ---
+    {
+        "code": "LR-01",
+        "text_nl": (
+            "Personeel slaapt boven of in de zaak; lange diensten, zes of zeven dagen per week"
+        ),
+        "text_en": (
+            "Workers sleep at the business or upstairs, with long shifts on six or seven days a "
+            "week"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LR-02",
+        "text_nl": "Medewerkers spreken geen Nederlands of Engels; alle contact loopt via de baas",
+        "text_en": "Staff speak neither Dutch nor English and communicate only through the boss",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LR-03",
+        "text_nl": (
+            "Zaak met opvallend lage prijzen en veel contante betalingen, maar weinig personeel "
+            "op de loonlijst"
+        ),
+        "text_en": (
+            "A business with strikingly low prices and many cash payments, but few staff on the "
+            "payroll"
+        ),
+        "domain": "location",
+        "strength": "weak",
+        "forms": ["labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LR-04",
+        "text_nl": "Medewerkers worden met een busje afgezet en weer opgehaald",
+        "text_en": "Staff are dropped off and collected by van",
+        "domain": "location",
+        "strength": "weak",
+        "forms": ["labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    # --- §2.7 Locations: farms, greenhouses, distribution centres ---
+    {
+        "code": "LA-01",
+        "text_nl": (
+            "Overvolle huisvesting op het terrein, bijvoorbeeld in caravans, containers of een "
+            "schuur"
+        ),
+        "text_en": (
+            "Overcrowded housing on the premises, for example in caravans, containers or a barn"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LA-02",
+        "text_nl": (
+            "Er wordt gewerkt zonder beschermingsmiddelen; het stukloon ligt ver onder het "
+            "minimumloon"
+        ),
+        "text_en": (
+            "Work is done without safety equipment, and piece rates are well below the minimum wage"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LA-03",
+        "text_nl": (
+            "'Coördinatoren' van het uitzendbureau komen de woning controleren en geven boetes"
+        ),
+        "text_en": "'Coordinators' from the agency inspect the housing and hand out fines",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LA-04",
+        "text_nl": "Werkers kunnen niet zeggen bij welk bedrijf ze in dienst zijn",
+        "text_en": "The workers cannot say which company they are employed by",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["labour"],
+        "subject": "location",
+        "minors": False,
+    },
+    # --- §2.7 Locations: municipal counter / BRP signals ---
+    {
+        "code": "LB-01",
+        "text_nl": "Op één adres staan veel mensen ingeschreven, en de namen wisselen steeds",
+        "text_en": "Many people registered at one address, with names that keep changing",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["labour", "sexual", "criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LB-02",
+        "text_nl": (
+            "Verschillende inschrijvingen delen één contactpersoon, telefoonnummer of 'tolk'"
+        ),
+        "text_en": (
+            "Different registrations share one contact person, phone number or 'interpreter'"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["labour", "sexual", "criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    # About the person at the counter, so subject 'person' (route 1), unlike the other
+    # location signals.
+    {
+        "code": "LB-03",
+        "text_nl": (
+            "Iemand komt aan de balie met een begeleider die de papieren beheert en het gesprek "
+            "voert"
+        ),
+        "text_en": (
+            "Someone comes to the counter with a companion who holds the documents and does the "
+            "talking"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["sexual", "labour", "criminal"],
+        "subject": "person",
+        "minors": False,
+    },
+    # About the applicant, so subject 'person'.
+    {
+        "code": "LB-04",
+        "text_nl": (
+            "Aanvraag voor uitkering, toeslag of bankrekening waarbij het geld bij een ander "
+            "terecht lijkt te komen"
+        ),
+        "text_en": (
+            "An application for a benefit, allowance or bank account where the money seems to end "
+            "up with someone else"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal", "labour", "sexual"],
+        "subject": "person",
+        "minors": False,
+    },
+]
+
+# Premises types, with the forms of exploitation the reference associates with them.
+PREMISES_TYPES = [
+    {
+        "code": "hotel",
+        "name_nl": "Hotel",
+        "name_en": "Hotel",
+        "forms": ["sexual"],
+    },
+    {
+        "code": "holiday_park",
+        "name_nl": "Vakantiepark",
+        "name_en": "Holiday park",
+        "forms": ["sexual"],
+    },
+    {
+        "code": "home",
+        "name_nl": "Woning (particulier adres)",
+        "name_en": "Private home (residential address)",
+        "forms": ["sexual", "labour", "criminal"],
+    },
+    {
+        "code": "massage_salon",
+        "name_nl": "Massagesalon",
+        "name_en": "Massage salon",
+        "forms": ["sexual", "labour"],
+    },
+    {
+        "code": "restaurant",
+        "name_nl": "Restaurant of andere horecazaak",
+        "name_en": "Restaurant or other catering business",
+        "forms": ["labour"],
+    },
+    {
+        "code": "nail_bar",
+        "name_nl": "Nagelstudio",
+        "name_en": "Nail bar",
+        "forms": ["labour"],
+    },
+    {
+        "code": "car_wash",
+        "name_nl": "Wasstraat",
+        "name_en": "Car wash",
+        "forms": ["labour"],
+    },
+    {
+        "code": "shop",
+        "name_nl": "Winkel",
+        "name_en": "Shop",
+        "forms": ["labour"],
+    },
+    {
+        "code": "farm_greenhouse",
+        "name_nl": "Agrarisch bedrijf of kas",
+        "name_en": "Farm or greenhouse",
+        "forms": ["labour"],
+    },
+    {
+        "code": "distribution_centre",
+        "name_nl": "Distributiecentrum",
+        "name_en": "Distribution centre",
+        "forms": ["labour"],
+    },
+    {
+        "code": "construction_site",
+        "name_nl": "Bouwplaats",
+        "name_en": "Construction site",
+        "forms": ["labour"],
+    },
+    {
+        "code": "cleaning",
+        "name_nl": "Schoonmaaklocatie",
+        "name_en": "Cleaning location",
+        "forms": ["labour"],
+    },
+    {
+        "code": "river_cruise",
+        "name_nl": "Riviercruiseschip",
+        "name_en": "River cruise ship",
+        "forms": ["labour"],
+    },
+    {
+        "code": "sex_business",
+        "name_nl": "Seksbedrijf (club of raamprostitutie)",
+        "name_en": "Sex business (club or window prostitution)",
+        "forms": ["sexual"],
+    },
+    {
+        "code": "cannabis_farm",
+        "name_nl": "Hennepkwekerij of drugslab",
+        "name_en": "Cannabis farm or drugs lab",
+        "forms": ["criminal"],
+    },
+    {
+        "code": "reception_centre",
+        "name_nl": "(Asiel)opvang",
+        "name_en": "(Asylum) reception centre",
+        "forms": ["criminal", "sexual"],
+    },
+    {
+        "code": "municipal_counter",
+        "name_nl": "Gemeentebalie (burgerzaken)",
+        "name_en": "Municipal counter (civil affairs)",
+        "forms": ["sexual", "labour", "criminal"],
+    },
+    {
+        "code": "other",
+        "name_nl": "Overig",
+        "name_en": "Other",
+        "forms": [],
+    },
+]
+
+SECTORS = [
+    {
+        "code": "agriculture",
+        "name_nl": "Land- en tuinbouw",
+        "name_en": "Agriculture and horticulture",
+    },
+    {
+        "code": "logistics",
+        "name_nl": "Logistiek en distributie",
+        "name_en": "Logistics and distribution",
+    },
+    {
+        "code": "hospitality",
+        "name_nl": "Horeca",
+        "name_en": "Hospitality",
+    },
+    {
+        "code": "construction",
+        "name_nl": "Bouw",
+        "name_en": "Construction",
+    },
+    {
+        "code": "cleaning",
+        "name_nl": "Schoonmaak",
+        "name_en": "Cleaning",
+    },
+    {
+        "code": "meat_processing",
+        "name_nl": "Vleesverwerking",
+        "name_en": "Meat processing",
+    },
+    {
+        "code": "beauty",
+        "name_nl": "Schoonheidsbranche (nagelstudio, massage)",
+        "name_en": "Beauty (nail bars, massage)",
+    },
+    {
+        "code": "car_wash",
+        "name_nl": "Wasstraten",
+        "name_en": "Car washes",
+    },
+    {
+        "code": "domestic_work",
+        "name_nl": "Huishoudelijk werk in particuliere huishoudens",
+        "name_en": "Domestic work in private households",
+    },
+    {
+        "code": "sex_work",
+        "name_nl": "Seksbranche",
+        "name_en": "Sex industry",
+    },
+    {
+        "code": "retail",
+        "name_nl": "Detailhandel",
+        "name_en": "Retail",
+    },
+    {
+        "code": "transport",
+        "name_nl": "Transport en binnenvaart (onder meer riviercruises)",
+        "name_en": "Transport and inland shipping (including river cruises)",
+    },
+    {
+        "code": "temporary_agency",
+        "name_nl": "Uitzendbureaus",
+        "name_en": "Temporary employment agencies",
+    },
+    {
+        "code": "other",
+        "name_nl": "Overig",
+        "name_en": "Other",
+    },
+]
+
+# Contact points (reference §3.2). "forms": [] means any form. "verify": True where the reference
+# marks the number as unconfirmed or gives no contact details; check before publishing.
+# "audience" is informational (everyone, professionals, victims, young_people, children, workers).
+CONTACT_POINTS = [
+    {
+        "code": "emergency",
+        "name": "Alarmnummer 112",
+        "phone": "112",
+        "website": "",
+        "hours": "24/7",
+        "purpose_nl": (
+            "Bij direct gevaar voor iemands leven of veiligheid: bel meteen 112 voor politie of "
+            "ambulance."
+        ),
+        "purpose_en": (
+            "When someone's life or safety is in immediate danger: call 112 at once for the "
+            "police or an ambulance."
+        ),
+        "forms": [],
+        "audience": "everyone",
+        "acute": True,
+    },
+    {
+        "code": "veilig_thuis",
+        "name": "Veilig Thuis",
+        "phone": "0800-2000",
+        "website": "",
+        "hours": "24/7",
+        "purpose_nl": (
+            "Voor advies of een melding over huiselijk geweld en kindermishandeling; gratis. In "
+            "veel regio's ook het advies- en meldpunt voor (binnenlandse) mensenhandel en "
+            "jeugdprostitutie, dat signalen beoordeelt en doorverwijst. Route voor een (mogelijk) "
+            "slachtoffer dat u kunt benoemen."
+        ),
+        "purpose_en": (
+            "For advice or a report about domestic violence and child abuse; free of charge. In "
+            "many regions it is also the advice and reporting point for (domestic) human "
+            "trafficking and child prostitution, which assesses signals and refers them on. The "
+            "route when there is a (possible) victim you can identify."
+        ),
+        "forms": [],
+        "audience": "everyone",
+        "acute": False,
+    },
+    {
+        "code": "police",
+        "name": "Politie",
+        "phone": "0900-8844",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Voor aangifte en voor informatie over mensenhandel, ook over een verdachte locatie. "
+            "Na een aangifte of gerichte informatie volgt altijd onderzoek; een slachtoffer "
+            "krijgt eerst een informatief gesprek. Rechercheurs mensenhandel zitten bij de AVIM. "
+            "Een buitenlands slachtoffer kan via de politie bedenktijd krijgen (B8/3)."
+        ),
+        "purpose_en": (
+            "To report a crime or pass on information about human trafficking, including about a "
+            "suspect location. A report or targeted information is always investigated; a victim "
+            "is first offered an informative interview. Certified trafficking detectives work at "
+            "the AVIM unit. A foreign victim can be offered a reflection period (B8/3) via the "
+            "police."
+        ),
+        "forms": [],
+        "audience": "everyone",
+        "acute": False,
+    },
+    {
+        "code": "mma",
+        "name": "Meld Misdaad Anoniem",
+        "phone": "0800-7000",
+        "website": "https://www.meldmisdaadanoniem.nl",
+        "hours": "",
+        "purpose_nl": (
+            "Om anoniem een tip over een misdrijf door te geven, bijvoorbeeld over een pand of "
+            "bedrijf waar uitbuiting wordt vermoed."
+        ),
+        "purpose_en": (
+            "To pass on a tip about a crime anonymously, for example about premises or a business "
+            "where exploitation is suspected."
+        ),
+        "forms": [],
+        "audience": "everyone",
+        "acute": False,
+    },
+    {
+        "code": "nla",
+        "name": "Nederlandse Arbeidsinspectie",
+        "phone": "0800-5151",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Voor signalen van arbeidsuitbuiting; de opsporingsdienst van de inspectie beoordeelt "
+            "de melding. Anoniem melden kan. Vanuit het buitenland: +31 70 333 44 44."
+        ),
+        "purpose_en": (
+            "For signs of labour exploitation; the inspectorate's investigation service assesses "
+            "the report. Reports can be made anonymously. From abroad: +31 70 333 44 44."
+        ),
+        "forms": ["labour"],
+        "audience": "everyone",
+        "acute": False,
+    },
+    {
+        "code": "kmar",
+        "name": "Koninklijke Marechaussee",
+        "phone": "",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Voor signalen aan de grens en op luchthavens. Biedt op Schiphol de bedenktijd (B8/3) "
+            "aan en heeft daarbij dezelfde bevoegdheden als de politie; geeft signalen door aan "
+            "de politie. Bereikbaar via de KMar of de politie."
+        ),
+        "purpose_en": (
+            "For signals at the border and at airports. At Schiphol it offers the reflection "
+            "period (B8/3), with the same powers as the police; it passes signals on to the "
+            "police. Reach it through the KMar or the police."
+        ),
+        "forms": [],
+        "audience": "professionals",
+        "acute": False,
+    },
+    {
+        "code": "comensha",
+        "name": "CoMensha",
+        "phone": "033-448 11 86",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Landelijk coördinatiecentrum: registreert mogelijke slachtoffers, regelt opvang en "
+            "heeft een helpdesk. Verzorgt de zorgcoördinatie op afstand waar geen regionale "
+            "zorgcoördinator is."
+        ),
+        "purpose_en": (
+            "National coordination centre: registers possible victims, arranges shelter and runs "
+            "a helpdesk. Provides care coordination remotely where there is no regional care "
+            "coordinator."
+        ),
+        "forms": [],
+        "audience": "professionals",
+        "acute": False,
+        "verify": True,
+    },
+    {
+        "code": "care_coordinator",
+        "name": "Zorgcoördinator mensenhandel (regio)",
+        "phone": "",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Eerste aanspreekpunt in de regio voor slachtoffers: regelt zorg, opvang en "
+            "procedures en bundelt signalen. Bereikbaar via de gemeente, het Zorg- en "
+            "Veiligheidshuis of Veilig Thuis."
+        ),
+        "purpose_en": (
+            "First regional point of contact for victims: arranges care, shelter and procedures "
+            "and brings signals together. Reached through the municipality, the Zorg- en "
+            "Veiligheidshuis or Veilig Thuis."
+        ),
+        "forms": [],
+        "audience": "professionals",
+        "acute": False,
+    },
+    {
+        "code": "focal_point",
+        "name": "Aandachtsfunctionaris mensenhandel (gemeente)",
+        "phone": "",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Intern aanspreekpunt voor gemeentemedewerkers om een signaal te bespreken. Vult "
+            "signalen over een locatie aan (adres, BRP, vergunningen, eerdere maatregelen) en "
+            "brengt ze in bij het RIEC."
+        ),
+        "purpose_en": (
+            "Internal contact for municipal staff to discuss a signal. Adds information to "
+            "signals about a location (address, population register, permits, earlier measures) "
+            "and takes them to the RIEC."
+        ),
+        "forms": [],
+        "audience": "professionals",
+        "acute": False,
+    },
+    {
+        "code": "riec",
+        "name": "RIEC (via de gemeente)",
+        "phone": "",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Weegt signalen over een locatie of bedrijf integraal en adviseert over bestuurlijke "
+            "maatregelen. Signalen gaan via de gemeente naar het RIEC."
+        ),
+        "purpose_en": (
+            "Assesses signals about a location or business in an integrated way and advises on "
+            "administrative measures. Signals reach the RIEC through the municipality."
+        ),
+        "forms": [],
+        "audience": "professionals",
+        "acute": False,
+    },
+    {
+        "code": "chat_fier",
+        "name": "Chat met Fier",
+        "phone": "",
+        "website": "https://www.fier.nl/chat",
+        "hours": "",
+        "purpose_nl": "Anonieme chat voor slachtoffers van (seksueel) geweld en uitbuiting.",
+        "purpose_en": "Anonymous chat for victims of (sexual) violence and exploitation.",
+        "forms": [],
+        "audience": "victims",
+        "acute": False,
+    },
+    {
+        "code": "keerpunt",
+        "name": "Keerpunt",
+        "phone": "",
+        "website": "https://keerpunt.chat",
+        "hours": "",
+        "purpose_nl": (
+            "Online hulp voor slachtoffers van criminele uitbuiting en kwetsbare jongeren: "
+            "anonieme chat, actief contact zoeken en een kennisportaal."
+        ),
+        "purpose_en": (
+            "Online help for victims of criminal exploitation and vulnerable young people: "
+            "anonymous chat, active outreach and a knowledge portal."
+        ),
+        "forms": ["criminal"],
+        "audience": "young_people",
+        "acute": False,
+    },
+    {
+        "code": "kindertelefoon",
+        "name": "De Kindertelefoon",
+        "phone": "0800-0432",
+        "website": "",
+        "hours": "",
+        "purpose_nl": "Voor kinderen en jongeren die met iemand willen praten.",
+        "purpose_en": "For children and young people who want to talk to someone.",
+        "forms": [],
+        "audience": "children",
+        "acute": False,
+    },
+    {
+        "code": "fairwork",
+        "name": "FairWork",
+        "phone": "",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Maatschappelijke organisatie die zich inzet tegen arbeidsuitbuiting buiten de "
+            "seksbranche, onder meer bij arbeidsmigranten."
+        ),
+        "purpose_en": (
+            "Non-governmental organisation working on labour exploitation outside the sex "
+            "industry, including among labour migrants."
+        ),
+        "forms": ["labour"],
+        "audience": "workers",
+        "acute": False,
+        "verify": True,
+    },
+    {
+        "code": "meldpunt_minderjarigen",
+        "name": "Meldpunt Uitbuiting Minderjarigen",
+        "phone": "",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Meldpunt voor uitbuiting van minderjarigen, van Terre des Hommes en CoMensha."
+        ),
+        "purpose_en": (
+            "Reporting point for the exploitation of minors, run by Terre des Hommes and CoMensha."
+        ),
+        "forms": [],
+        "audience": "everyone",
+        "acute": False,
+        "verify": True,
+    },
+    {
+        "code": "slachtofferhulp",
+        "name": "Slachtofferhulp Nederland",
+        "phone": "",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "Praktische, juridische en emotionele steun voor slachtoffers, ook via een anonieme "
+            "chat."
+        ),
+        "purpose_en": (
+            "Practical, legal and emotional support for victims, also through an anonymous chat."
+        ),
+        "forms": [],
+        "audience": "victims",
+        "acute": False,
+        "verify": True,
+    },
+]
