@@ -17,6 +17,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("audit/", include("audit.urls")),
     path("kennisbank/", include("content.urls")),
+    path("wat-zie-je/", include("indicators.urls")),
     re_path(
         r"^kennisbank/documenten/(\d+)/(.*)$",
         content_views.serve_document,

@@ -376,6 +376,13 @@ AXE_PAGES = {
     "news-item": _first_news_item,
     "links": lambda page, server: page.goto("/links/"),
     "my-knowledge": _my_knowledge,
+    "guide": lambda page, server: page.goto("/wat-zie-je/"),
+    "guide-outcome": lambda page, server: page.goto(
+        "/wat-zie-je/?subject=person&minor=on&acute=on&s=SU-01&s=SU-04&s=AU-01"
+    ),
+    "guide-location": lambda page, server: page.goto(
+        "/wat-zie-je/?subject=location&premises=massage_salon"
+    ),
 }
 
 
@@ -436,3 +443,25 @@ def test_restricted_documents_appear_after_login(new_page, server):
     page.goto("/kennisbank/")
     expect(page.locator("main .notice")).to_have_count(0)
     assert page.locator("main .result-count").inner_text().startswith("35 ")
+
+
+def test_guide_without_javascript(new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto("/wat-zie-je/")
+    page.check('input[name="s"][value="SU-01"]')
+    page.check('input[name="s"][value="SU-04"]')
+    page.locator("main button[type=submit]").last.click()
+    page.wait_for_url("**/wat-zie-je/?*")
+    assert "s=SU-01" in page.url, "the selection lives in the URL"
+    expect(page.locator("#guide-result h3").first).to_be_visible()
+    expect(page.locator("#guide-result .route li").first).to_be_visible()
+
+
+def test_guide_updates_as_you_tick_with_javascript(page):
+    errors = console_errors(page)
+    page.goto("/wat-zie-je/")
+    expect(page.locator("#guide-result h3")).to_have_count(0)
+    page.check('input[name="s"][value="SU-01"]')
+    expect(page.locator("#guide-result h3").first).to_be_visible()
+    page.wait_for_function("() => location.search.includes('SU-01')")
+    assert_no_csp_errors(errors)

@@ -30,3 +30,31 @@
     });
   });
 })();
+
+// "Wat zie je?": with JavaScript the outcome updates as you tick; without it, the button does.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-live-update]");
+  if (!form || !window.fetch || !window.DOMParser) { return; }
+  var target = document.getElementById(form.dataset.liveUpdate);
+  var inputs = document.querySelectorAll("input[form='" + form.id + "'], #" + form.id + " input, #" + form.id + " select");
+  function update() {
+    // FormData includes the checkboxes outside the form that name it with form="…".
+    var params = new URLSearchParams(new FormData(form));
+    var url = form.action + "?" + params.toString();
+    fetch(url, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      if (!html) { return; }
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(target.id);
+      if (fresh) {
+        target.innerHTML = fresh.innerHTML;
+        window.history.replaceState(null, "", url);
+      }
+    }).catch(function () { /* the button still works */ });
+  }
+  Array.prototype.forEach.call(inputs, function (input) {
+    if (input.name === "subject") { return; } // switching lists needs a full page
+    input.addEventListener("change", update);
+  });
+})();

@@ -1,0 +1,60 @@
+from itertools import groupby
+
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from accounts.access import PUBLIC, rule
+
+from .forms import GuideForm
+from .models import Domain, Indicator
+from .routes import route
+from .scoring import assess
+
+
+@rule(PUBLIC)
+def guide(request):
+    """Tick what you saw, see which forms of exploitation it may point to and why, and whom to
+    call. Works as a plain GET form; with JavaScript the outcome updates as you tick."""
+    form = GuideForm(request.GET or None)
+    subject = form.subject_value()
+    selected = set(form.cleaned_data["s"]) if form.is_bound and form.is_valid() else set()
+    english = (get_language() or "nl").startswith("en")
+    indicators = Indicator.objects.filter(active=True, subject=subject).order_by("domain", "code")
+    labels = dict(Domain.choices)
+    groups = [
+        {
+            "domain": domain,
+            "label": labels.get(domain, domain),
+            "items": [
+                {
+                    "code": i.code,
+                    "text": i.text_en if english else i.text_nl,
+                    "checked": i.code in selected,
+                    "strength": i.get_strength_display(),
+                }
+                for i in items
+            ],
+        }
+        for domain, items in groupby(indicators, key=lambda i: i.domain)
+    ]
+    assessment = steps = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        assessment = assess(
+            sorted(selected), subject=subject, minor=data["minor"], premises=data["premises"]
+        )
+        steps = route(
+            subject=subject, forms=assessment.forms, minor=data["minor"], acute=data["acute"]
+        )
+    return render(
+        request,
+        "indicators/guide.html",
+        {
+            "form": form,
+            "subject": subject,
+            "groups": groups,
+            "assessment": assessment,
+            "steps": steps,
+            "english": english,
+        },
+    )
