@@ -1,11 +1,19 @@
 """Changes to the catalogue as a whole."""
 
+from django.apps import apps as installed_apps
 from django.db import transaction
 
-from .models import CatalogueVersion, ContactPoint, Indicator, PremisesType, Sector
+
+def _models(apps):
+    """The catalogue's models: the current ones, or a migration's historical ones."""
+    apps = apps or installed_apps
+    return {
+        name: apps.get_model("indicators", name)
+        for name in ("Indicator", "PremisesType", "Sector", "ContactPoint", "CatalogueVersion")
+    }
 
 
-def _snapshot():
+def _snapshot(Indicator):
     return [
         {
             "code": i.code,
@@ -13,7 +21,7 @@ def _snapshot():
             "text_en": i.text_en,
             "domain": i.domain,
             "strength": i.strength,
-            "forms": i.form_codes,
+            "forms": [code for code in i.forms.split("|") if code],
             "subject": i.subject,
             "minors": i.minors,
         }
@@ -22,10 +30,12 @@ def _snapshot():
 
 
 @transaction.atomic
-def publish_catalogue():
+def publish_catalogue(apps=None):
     """Number the current catalogue if it differs from the last version; return the version a
     report should record."""
-    snapshot = _snapshot()
+    models = _models(apps)
+    CatalogueVersion = models["CatalogueVersion"]
+    snapshot = _snapshot(models["Indicator"])
     latest = CatalogueVersion.objects.select_for_update().order_by("-number").first()
     if latest is not None and latest.snapshot == snapshot:
         return latest
@@ -39,9 +49,12 @@ def join(codes):
 
 
 @transaction.atomic
-def load_seed(seed):
+def load_seed(seed, apps=None):
     """Add the seed's indicators, premises types, sectors and contact points that are missing.
-    What editors changed is left alone."""
+    What editors changed is left alone. Migrations pass their historical `apps`."""
+    models = _models(apps)
+    Indicator, PremisesType = models["Indicator"], models["PremisesType"]
+    Sector, ContactPoint = models["Sector"], models["ContactPoint"]
     created = 0
     for row in seed.INDICATORS:
         _, new = Indicator.objects.get_or_create(
@@ -85,5 +98,5 @@ def load_seed(seed):
                 "needs_verification": row.get("verify", False),
             },
         )
-    publish_catalogue()
+    publish_catalogue(apps)
     return created
