@@ -46,6 +46,11 @@ def _new_pdf(title, author):
     return pdf
 
 
+def new_pdf(title, author=""):
+    """An A4 document with the DejaVu fonts registered as FONT (regular and "B" bold)."""
+    return _new_pdf(title, author)
+
+
 def _render(pdf, *, title, paragraphs_by_page, columns):
     if columns not in (1, 2):
         raise ValueError("columns must be 1 or 2")

@@ -1,10 +1,13 @@
 from itertools import groupby
 
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from accounts.access import PUBLIC, rule
 
+from .cards import CARD_FORMS, card, card_pdf
+from .exploitation import ExploitationForm
 from .forms import GuideForm
 from .models import Domain, Indicator
 from .routes import route
@@ -56,5 +59,25 @@ def guide(request):
             "assessment": assessment,
             "steps": steps,
             "english": english,
+            "cards": [(form, ExploitationForm(form).label) for form in CARD_FORMS],
         },
     )
+
+
+def _card_or_404(request, form):
+    if form not in CARD_FORMS:
+        raise Http404
+    return card(form, english=(get_language() or "nl").startswith("en"))
+
+
+@rule(PUBLIC)
+def signal_card(request, form):
+    return render(request, "indicators/card.html", {"card": _card_or_404(request, form)})
+
+
+@rule(PUBLIC)
+def signal_card_pdf(request, form):
+    data = _card_or_404(request, form)
+    response = HttpResponse(card_pdf(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="signaalkaart-{form}.pdf"'
+    return response

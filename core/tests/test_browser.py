@@ -380,6 +380,7 @@ AXE_PAGES = {
     "guide-outcome": lambda page, server: page.goto(
         "/wat-zie-je/?subject=person&minor=on&acute=on&s=SU-01&s=SU-04&s=AU-01"
     ),
+    "signal-card": lambda page, server: page.goto("/wat-zie-je/signaalkaart/labour/"),
     "guide-location": lambda page, server: page.goto(
         "/wat-zie-je/?subject=location&premises=massage_salon"
     ),
