@@ -466,3 +466,26 @@ def test_guide_updates_as_you_tick_with_javascript(page):
     expect(page.locator("#guide-result h3").first).to_be_visible()
     page.wait_for_function("() => location.search.includes('SU-01')")
     assert_no_csp_errors(errors)
+
+
+def test_guide_keyboard_only(new_page):
+    """Tab to a signal, tick it with the space bar, Tab to the button and press Enter."""
+    page = new_page(java_script_enabled=False)
+    page.goto("/wat-zie-je/")
+    first_signal = page.locator('input[name="s"]').first
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if first_signal.evaluate("element => element === document.activeElement"):
+            break
+    expect(first_signal).to_be_focused()
+    page.keyboard.press("Space")
+    expect(first_signal).to_be_checked()
+    submit = page.locator("main button[type=submit]").last
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if submit.evaluate("element => element === document.activeElement"):
+            break
+    expect(submit).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/wat-zie-je/?*")
+    expect(page.locator("#guide-result .route li").first).to_be_visible()
