@@ -5,6 +5,9 @@ effect at once."""
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from search.indexing import bulk_index, index_entry, remove_entry
+from search.models import SearchEntry
+
 from .models import KnowledgeDocument, NewsPage
 
 
@@ -32,15 +35,11 @@ def _document_fields(document):
 
 
 def index_document(document):
-    from search.indexing import index_entry
-
     fields = _document_fields(document)
     return index_entry(fields.pop("kind"), fields.pop("object_id"), **fields)
 
 
 def remove_document(document_id):
-    from search.indexing import remove_entry
-
     remove_entry("document", document_id)
 
 
@@ -81,15 +80,11 @@ def _page_fields(page):
 def index_page(page):
     if not page.live or page.depth < 2:
         return remove_page(page)
-    from search.indexing import index_entry
-
     fields = _page_fields(page)
     return index_entry(fields.pop("kind"), fields.pop("object_id"), **fields)
 
 
 def remove_page(page):
-    from search.indexing import remove_entry
-
     remove_entry("news", page.pk)
     remove_entry("page", page.pk)
 
@@ -97,9 +92,6 @@ def remove_page(page):
 def reindex_all():
     """Rebuild every entry, and drop entries whose document or page is gone; returns
     (documents, pages) indexed."""
-    from search.indexing import bulk_index, remove_entry
-    from search.models import SearchEntry
-
     documents = [
         _document_fields(d) for d in KnowledgeDocument.objects.prefetch_related("publishers")
     ]

@@ -6,38 +6,29 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import indexing
 from .models import KnowledgeDocument
 
 
 def _published(sender, instance, **kwargs):
-    from . import indexing
-
     transaction.on_commit(lambda: indexing.index_page(instance))
 
 
 def _unpublished(sender, instance, **kwargs):
-    from . import indexing
-
     indexing.remove_page(instance)
 
 
 def _moved(sender, instance, **kwargs):
-    from . import indexing
-
     for page in Page.objects.descendant_of(instance, inclusive=True).live():
         indexing.index_page(page)
 
 
 def _page_deleted(sender, instance, **kwargs):
-    from . import indexing
-
     if isinstance(instance, Page):
         indexing.remove_page(instance)
 
 
 def _document_deleted(sender, instance, **kwargs):
-    from . import indexing
-
     indexing.remove_document(instance.pk)
 
 

@@ -17,6 +17,7 @@ from accounts import access
 from accounts.access import PUBLIC, SIGNED_IN, rule
 from audit.actions import record_event
 from indicators.exploitation import ExploitationForm
+from search import query as search_query
 
 from . import actions
 from .forms import LibraryFilterForm, NoteForm, SearchForm, ShareForm
@@ -155,8 +156,6 @@ def document_library(request, page):
 
 @rule(PUBLIC)
 def search(request):
-    from search import query as search_query
-
     form = SearchForm(request.GET or None)
     result = None
     if form.is_valid() and form.cleaned_data["q"].strip():
@@ -213,8 +212,6 @@ def _facet_groups(form, result):
 
 @rule(PUBLIC)
 def suggest(request):
-    from search import query as search_query
-
     prefix = request.GET.get("q", "")[:100]
     suggestions = search_query.suggest(access.search_entries_for(request.user), prefix)
     return JsonResponse({"suggestions": suggestions})
