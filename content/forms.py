@@ -7,10 +7,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from indicators.exploitation import ExploitationForm
+from indicators.exploitation import ExploitationForm, join_codes, split_codes
 
 from .filetypes import check_upload
-from .models import DocumentType, Publisher, SavedItem, join_codes, split_codes
+from .models import DocumentType, Publisher, SavedItem
 
 
 class KnowledgeDocumentForm(BaseDocumentForm):

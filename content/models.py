@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
-from indicators.exploitation import ExploitationForm
+from indicators.exploitation import ExploitationForm, split_codes
 
 from .blocks import BodyBlock, LinkBlock
 
@@ -63,15 +63,6 @@ class Publisher(models.Model):
 
     def __str__(self):
         return self.name
-
-
-def join_codes(codes):
-    """Multi-valued codes stored as '|a|b|' so that one `contains` lookup filters on any engine."""
-    return f"|{'|'.join(sorted(codes))}|" if codes else ""
-
-
-def split_codes(stored):
-    return [code for code in (stored or "").split("|") if code]
 
 
 class KnowledgeDocument(AbstractDocument):
@@ -312,4 +303,5 @@ class SavedItem(models.Model):
 
     @property
     def item(self):
-        return self.page.specific if self.page_id else self.document
+        # The base page is enough for a title and a link: no extra query per saved page.
+        return self.page if self.page_id else self.document

@@ -3,6 +3,8 @@
 from django.apps import apps as installed_apps
 from django.db import transaction
 
+from .exploitation import join_codes, split_codes
+
 
 def _models(apps):
     """The catalogue's models: the current ones, or a migration's historical ones."""
@@ -21,7 +23,7 @@ def _snapshot(Indicator):
             "text_en": i.text_en,
             "domain": i.domain,
             "strength": i.strength,
-            "forms": [code for code in i.forms.split("|") if code],
+            "forms": split_codes(i.forms),
             "subject": i.subject,
             "minors": i.minors,
         }
@@ -44,10 +46,6 @@ def publish_catalogue(apps=None):
     )
 
 
-def join(codes):
-    return f"|{'|'.join(codes)}|" if codes else ""
-
-
 @transaction.atomic
 def load_seed(seed, apps=None):
     """Add the seed's indicators, premises types, sectors and contact points that are missing.
@@ -64,7 +62,7 @@ def load_seed(seed, apps=None):
                 "text_en": row["text_en"],
                 "domain": row["domain"],
                 "strength": row["strength"],
-                "forms": join(row["forms"]),
+                "forms": join_codes(row["forms"]),
                 "subject": row.get("subject", "person"),
                 "minors": row.get("minors", False),
             },
@@ -76,7 +74,7 @@ def load_seed(seed, apps=None):
             defaults={
                 "name_nl": row["name_nl"],
                 "name_en": row["name_en"],
-                "forms": join(row.get("forms", [])),
+                "forms": join_codes(row.get("forms", [])),
             },
         )
     for row in seed.SECTORS:
@@ -93,7 +91,7 @@ def load_seed(seed, apps=None):
                 "hours": row.get("hours", ""),
                 "purpose_nl": row["purpose_nl"],
                 "purpose_en": row.get("purpose_en", ""),
-                "forms": join(row.get("forms", [])),
+                "forms": join_codes(row.get("forms", [])),
                 "acute": row.get("acute", False),
                 "needs_verification": row.get("verify", False),
             },

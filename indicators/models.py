@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
-from .exploitation import ExploitationForm
+from .exploitation import ExploitationForm, split_codes
 
 
 class Domain(models.TextChoices):
@@ -33,10 +33,6 @@ class Strength(models.TextChoices):
 class Subject(models.TextChoices):
     PERSON = "person", _("A person")
     LOCATION = "location", _("A location")
-
-
-def _codes(stored):
-    return [code for code in (stored or "").split("|") if code]
 
 
 @register_snippet
@@ -79,7 +75,7 @@ class Indicator(models.Model):
 
     @property
     def form_codes(self):
-        return [code for code in _codes(self.forms) if code in ExploitationForm.values]
+        return [code for code in split_codes(self.forms) if code in ExploitationForm.values]
 
 
 @register_snippet
@@ -99,7 +95,7 @@ class PremisesType(models.Model):
 
     @property
     def form_codes(self):
-        return _codes(self.forms)
+        return split_codes(self.forms)
 
 
 @register_snippet

@@ -370,3 +370,20 @@ def test_list_pages_do_not_query_per_item(client, login, kb):
         doc.save()
     reindex_all()
     assert measure() == before
+
+
+def test_my_knowledge_does_not_query_per_saved_item(client, login, kb):
+    member = kb["users"]["member"]
+    login(client, member)
+    url = reverse("content:my_knowledge")
+    toggle = reverse("content:toggle_saved")
+    client.post(toggle, {"kind": "document", "id": kb["docs"]["public"].pk})
+    client.post(toggle, {"kind": "page", "id": kb["pages"]["public"].pk})
+    _queries(client, url)
+    few = _queries(client, url)
+    for level in ("login", "partners"):
+        client.post(toggle, {"kind": "document", "id": kb["docs"][level].pk})
+        client.post(toggle, {"kind": "page", "id": kb["pages"][level].pk})
+    body = client.get(url).content.decode()
+    assert "Partnerthema" in body and "Geheim rapport" in body
+    assert _queries(client, url) == few

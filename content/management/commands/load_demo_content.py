@@ -21,9 +21,9 @@ from content.models import (
     NewsPage,
     Publisher,
     ThemePage,
-    join_codes,
 )
 from content.pdfgen import dutch_paragraphs, make_pdf
+from indicators.exploitation import join_codes
 
 PROFESSIONALS = "Alleen voor professionals"
 PARTNERS = "Ketenpartners mensenhandel"
