@@ -396,7 +396,44 @@ def saved_items_for(user):
     return SavedItem.objects.filter(user=user)
 
 
+# --- reports ----------------------------------------------------------------------------------
+
+
+def reports_for(user):
+    """Reports and advice requests as the reporting point sees them. The reporting point of the
+    region handles every report that reaches this installation; nobody else sees the inbox."""
+    from reports.models import Report
+
+    if not can(user, "reports.handle"):
+        return Report.objects.none()
+    return Report.objects.all()
+
+
+def own_reports_for(user):
+    """Reports a professional sent while signed in: they follow them up in 'My reports'."""
+    from reports.models import Report
+
+    if not is_verified(user):
+        return Report.objects.none()
+    return Report.objects.filter(submitted_by=user)
+
+
+MAILBOX_SESSION_KEY = "signaal_mailbox"
+
+
+def mailbox_report(request):
+    """The report whose mailbox this browser signed in to with a follow-up code and passphrase,
+    or None. The reporter is not a user: the session holds only the report for this visit."""
+    from reports.models import Report
+
+    entry = request.session.get(MAILBOX_SESSION_KEY)
+    if not isinstance(entry, dict) or "report" not in entry:
+        return None
+    return Report.objects.filter(pk=entry["report"]).exclude(mailbox_index="").first()
+
+
 OBJECT_CHECKS = {
+    "reports.handle": lambda user, report: True,
     "accounts.review_requests": _may_review_request,
     "knowledge.view_document": _may_view_document,
     "knowledge.view_page": _may_view_page,

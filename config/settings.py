@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "search",
     "content",
     "indicators",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +303,15 @@ SIGNAAL_MAX_DOCUMENT_BYTES = env_int("SIGNAAL_MAX_DOCUMENT_MB", 50) * 1024 * 102
 SIGNAAL_EXTRACTION_SECONDS = env_int("SIGNAAL_EXTRACTION_SECONDS", 60)
 # Extracted text is cleaned and cut to this many characters (PostgreSQL's index limit is 1 MB).
 SIGNAAL_EXTRACTED_TEXT_LIMIT = 500_000
+
+# Reports: attachments are stored encrypted under var/private, never under MEDIA_ROOT.
+SIGNAAL_PRIVATE_DIR = Path(env_str("SIGNAAL_PRIVATE_DIR", str(VAR_DIR / "private")))
+SIGNAAL_MAX_ATTACHMENT_BYTES = env_int("SIGNAAL_MAX_ATTACHMENT_MB", 10) * 1024 * 1024
+SIGNAAL_MAX_ATTACHMENTS = 5
+# Public submissions per client address per hour, and mailbox sign-in attempts per address per
+# hour. Behind a proxy REMOTE_ADDR must be the client's address (docs/operations.md).
+SIGNAAL_REPORTS_PER_HOUR = env_int("SIGNAAL_REPORTS_PER_HOUR", 20)
+SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR = env_int("SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR", 20)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("kennisbank/", include("content.urls")),
     path("wat-zie-je/", include("indicators.urls")),
+    path("", include("reports.urls")),
     re_path(
         r"^kennisbank/documenten/(\d+)/(.*)$",
         content_views.serve_document,

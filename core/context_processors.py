@@ -9,9 +9,14 @@ def _knowledge_base_url():
     """The document library's address; editors may move or rename it."""
     url = cache.get("signaal:knowledge_base_url")
     if url is None:
+        from django.db import DatabaseError
+
         from content.models import DocumentLibraryPage
 
-        library = DocumentLibraryPage.objects.live().first()
+        try:
+            library = DocumentLibraryPage.objects.live().first()
+        except DatabaseError:  # the page about an unreachable database must still render
+            return ""
         url = library.url if library else ""
         cache.set("signaal:knowledge_base_url", url, 60)
     return url
@@ -27,4 +32,5 @@ def site(request):
         "may_view_audit": user is not None and access.can(user, "audit.view_log"),
         "may_admin": user is not None and access.can(user, "platform.admin"),
         "may_edit_content": user is not None and access.can(user, "content.edit"),
+        "may_handle_reports": user is not None and access.can(user, "reports.handle"),
     }

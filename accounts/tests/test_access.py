@@ -131,7 +131,13 @@ def test_every_url_declares_an_access_rule():
     assert missing == [], f"URL patterns without an access rule: {missing}"
 
 
-DUMMY_ARGS = {"pk": 999999, "token": "x" * 20, "uidb64": "MQ", "path": "x"}
+DUMMY_ARGS = {
+    "pk": 999999,
+    "token": "x" * 20,
+    "uidb64": "MQ",
+    "path": "x",
+    "reference": "MH-2026-999999",
+}
 
 
 def url_for(namespace, entry):

@@ -58,3 +58,17 @@
     input.addEventListener("change", update);
   });
 })();
+
+// Report form: answering "yes, someone is in danger right now" shows the 112 notice at once.
+(function () {
+  "use strict";
+  var question = document.querySelector("[data-acute-question]");
+  var alert = document.querySelector("[data-acute-alert]");
+  if (!question || !alert) { return; }
+  function show() {
+    var chosen = question.querySelector("input[type=radio]:checked");
+    alert.hidden = !(chosen && chosen.value === "yes");
+  }
+  question.addEventListener("change", show);
+  show();
+})();

@@ -1,0 +1,369 @@
+"""Everything that changes a report or reads its sensitive parts happens here, with its audit
+event in the same transaction."""
+
+import logging
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone, translation
+
+from accounts.models import Membership, Role
+from audit.actions import client_ip, hash_ip, record_event
+from core import crypto
+from core.mail import send_after_commit
+from indicators.actions import publish_catalogue
+from indicators.models import CatalogueVersion
+
+from . import sanitise, storage
+from .models import (
+    Attachment,
+    Author,
+    Kind,
+    Message,
+    ReferenceCounter,
+    Report,
+    Status,
+    StatusChange,
+    ThrottleHit,
+)
+
+logger = logging.getLogger(__name__)
+
+PREFIXES = {Kind.REPORT: "MH", Kind.ADVICE: "AV"}
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to copy by hand
+MAILBOX_FAILURES = 5
+MAILBOX_LOCK = timedelta(minutes=15)
+
+
+# --- normalisation for finding equal values ------------------------------------------------------
+
+
+def normalise_postcode(postcode):
+    return re.sub(r"\s+", "", postcode or "").upper()
+
+
+def normalise_house_number(number):
+    return re.sub(r"[\s-]+", "", number or "").upper()
+
+
+def normalise_company(name):
+    text = unicodedata.normalize("NFKD", name or "").casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(
+        r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|holding|ltd|gmbh|sp\.? z o\.?o\.?)\b", "", text
+    )
+    return re.sub(r"[^0-9a-z]+", "", text)
+
+
+def address_index(postcode, house_number):
+    postcode, house_number = normalise_postcode(postcode), normalise_house_number(house_number)
+    if not (postcode and house_number):
+        return ""
+    return crypto.blind_index(f"{postcode}|{house_number}", "address")
+
+
+def normalise_code(code):
+    return re.sub(r"[^0-9A-Z]", "", (code or "").upper())
+
+
+# --- rate limits -------------------------------------------------------------------------------
+
+
+def throttled(bucket, request, limit, *, per=timedelta(hours=1), key=None):
+    """Count one attempt for the client (or `key`); True when the limit is exceeded. Runs in its
+    own small transaction so a refused attempt is still counted."""
+    key = key or hash_ip(client_ip(request)) or "unknown"
+    now = timezone.now()
+    with transaction.atomic():
+        recent = ThrottleHit.objects.filter(bucket=bucket, key=key, at__gte=now - per).count()
+        if recent >= limit:
+            return True
+        ThrottleHit.objects.create(bucket=bucket, key=key, at=now)
+    return False
+
+
+def prune_throttle(older_than=timedelta(days=1)):
+    return ThrottleHit.objects.filter(at__lt=timezone.now() - older_than).delete()[0]
+
+
+# --- submission --------------------------------------------------------------------------------
+
+
+@dataclass
+class Submission:
+    report: Report
+    created: bool
+    failed_files: list = field(default_factory=list)
+
+
+def _next_reference(kind, now):
+    prefix = PREFIXES[kind]
+    year = timezone.localtime(now).year
+    updated = ReferenceCounter.objects.filter(prefix=prefix, year=year).update(last=F("last") + 1)
+    if not updated:
+        try:
+            with transaction.atomic():
+                ReferenceCounter.objects.create(prefix=prefix, year=year, last=1)
+        except IntegrityError:  # created at the same moment by another submission
+            ReferenceCounter.objects.filter(prefix=prefix, year=year).update(last=F("last") + 1)
+    number = ReferenceCounter.objects.get(prefix=prefix, year=year).last
+    return f"{prefix}-{year}-{number:06d}"
+
+
+def new_mailbox_code():
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def _current_catalogue():
+    return CatalogueVersion.objects.order_by("-number").first() or publish_catalogue()
+
+
+def submit_report(
+    *,
+    fields,
+    kind,
+    channel,
+    language,
+    idempotency_key,
+    user=None,
+    passphrase="",
+    uploads=(),
+    request=None,
+):
+    """Store a report (or advice request) and its history row and audit event in one transaction,
+    then its attachments one by one: a file that fails is recorded as failed and named to the
+    reporter, the report stands. Sending the same form twice returns the first report."""
+    existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return Submission(existing, created=False)
+    now = timezone.now()
+    code = ""
+    try:
+        with transaction.atomic():
+            report = Report(
+                **fields,
+                kind=kind,
+                channel=channel,
+                language=language,
+                idempotency_key=idempotency_key,
+                created_at=now,
+                submitted_by=user if user is not None and user.is_authenticated else None,
+                catalogue_version=_current_catalogue(),
+            )
+            report.address_index = address_index(report.postcode, report.house_number)
+            report.company_index = (
+                crypto.blind_index(normalise_company(report.company_name), "company")
+                if report.company_name
+                else ""
+            )
+            if passphrase:
+                code = new_mailbox_code()
+                report.mailbox_code = code
+                report.mailbox_index = crypto.blind_index(normalise_code(code), "mailbox")
+                report.mailbox_passphrase = make_password(passphrase)
+            report.reference = _next_reference(kind, now)
+            report.save()
+            StatusChange.objects.create(
+                report=report, at=now, actor=report.submitted_by, to_status=Status.NEW
+            )
+            record_event(
+                "report.submitted",
+                actor=report.submitted_by,
+                target=report,
+                request=request,
+                details={"reference": report.reference, "kind": kind, "channel": channel},
+            )
+            _notify_staff(report)
+            if report.reporter_email:
+                send_after_commit(
+                    "reports/email/received",
+                    [report.reporter_email],
+                    {"reference": report.reference, "kind": kind, "has_mailbox": bool(code)},
+                )
+    except IntegrityError:
+        existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return Submission(existing, created=False)
+    failed = [name for name in (add_attachment(report, upload) for upload in uploads) if name]
+    return Submission(report, created=True, failed_files=failed)
+
+
+def _staff_addresses():
+    return sorted(
+        set(
+            Membership.objects.active()
+            .filter(role=Role.REPORTING_POINT_STAFF)
+            .values_list("user__email", flat=True)
+        )
+    )
+
+
+def _notify_staff(report):
+    recipients = _staff_addresses()
+    if not recipients:
+        return
+    with translation.override("nl"):
+        send_after_commit(
+            "reports/email/staff_new",
+            recipients,
+            {
+                "reference": report.reference,
+                "kind": report.get_kind_display(),
+                "acute": report.acute_danger == "yes",
+                "minor": report.minor_involved,
+            },
+        )
+
+
+def add_attachment(report, upload, *, message=None):
+    """Store one checked upload. Returns None, or the file's name when it could not be stored."""
+    name = (getattr(upload, "name", "") or "bestand")[:200]
+    now = timezone.now()
+    try:
+        content_type = sanitise.check(upload)
+        data = sanitise.clean(upload, content_type)
+        storage_name = storage.save(data)
+    except Exception:
+        logger.exception("attachment of %s could not be stored", report.reference)
+        with transaction.atomic():
+            Attachment.objects.create(
+                report=report,
+                message=message,
+                at=now,
+                original_name=name,
+                state=Attachment.State.FAILED,
+            )
+            record_event("report.attachment_failed", actor=None, target=report)
+        return name
+    try:
+        with transaction.atomic():
+            Attachment.objects.create(
+                report=report,
+                message=message,
+                at=now,
+                original_name=name,
+                content_type=content_type,
+                size=len(data),
+                storage_name=storage_name,
+            )
+            record_event(
+                "report.attachment_added", actor=None, target=report, details={"size": len(data)}
+            )
+    except Exception:
+        storage.delete(storage_name)
+        logger.exception("attachment of %s could not be recorded", report.reference)
+        return name
+    return None
+
+
+# --- the reporting point -------------------------------------------------------------------------
+
+
+def open_report(report, user, request=None):
+    """Staff opened a report: every read of a report is an audit event."""
+    with transaction.atomic():
+        record_event("report.opened", actor=user, target=report, request=request)
+
+
+def reveal_contact(report, user, request=None):
+    with transaction.atomic():
+        record_event("report.contact_revealed", actor=user, target=report, request=request)
+
+
+def read_attachment(attachment, user, request=None):
+    with transaction.atomic():
+        record_event(
+            "report.attachment_downloaded",
+            actor=user,
+            target=attachment.report,
+            request=request,
+            details={"attachment": attachment.pk},
+        )
+    return storage.read(attachment.storage_name)
+
+
+def send_staff_message(report, user, body, request=None):
+    """A question or answer from the reporting point to the reporter."""
+    with transaction.atomic():
+        message = Message.objects.create(
+            report=report, at=timezone.now(), author=Author.STAFF, staff_member=user, body=body
+        )
+        record_event("report.message_sent", actor=user, target=report, request=request)
+        recipient = _reporter_address(report)
+        if recipient:
+            with translation.override(report.language):
+                send_after_commit(
+                    "reports/email/new_message",
+                    [recipient],
+                    {"reference": report.reference, "professional": report.submitted_by_id},
+                )
+    return message
+
+
+def _reporter_address(report):
+    if report.submitted_by_id:
+        return report.submitted_by.email
+    if report.reporter_email and report.may_contact and report.has_mailbox:
+        return report.reporter_email
+    return ""
+
+
+def mark_read_by_staff(report):
+    report.messages.filter(author=Author.REPORTER, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+# --- the reporter ------------------------------------------------------------------------------
+
+
+def add_reporter_message(report, body, *, uploads=(), user=None, request=None):
+    """The reporter adds information or answers a question (mailbox or 'my reports')."""
+    with transaction.atomic():
+        message = Message.objects.create(
+            report=report, at=timezone.now(), author=Author.REPORTER, body=body
+        )
+        report.messages.filter(author=Author.STAFF, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+        record_event("report.reporter_message", actor=user, target=report, request=request)
+    failed = [n for n in (add_attachment(report, u, message=message) for u in uploads) if n]
+    return message, failed
+
+
+class MailboxLocked(Exception):
+    pass
+
+
+def mailbox_sign_in(code, passphrase, request=None):
+    """The report behind a follow-up code and passphrase, or None. Five wrong passphrases lock
+    the mailbox for a quarter of an hour; every attempt is audited."""
+    index = crypto.blind_index(normalise_code(code), "mailbox")
+    report = Report.objects.filter(mailbox_index=index).first() if index else None
+    if report is None:
+        check_password(passphrase, make_password("timing"))  # same work as a real check
+        return None
+    now = timezone.now()
+    if report.mailbox_locked_until and report.mailbox_locked_until > now:
+        raise MailboxLocked
+    if not check_password(passphrase, report.mailbox_passphrase):
+        with transaction.atomic():
+            failures = report.mailbox_failures + 1
+            locked = now + MAILBOX_LOCK if failures >= MAILBOX_FAILURES else None
+            Report.objects.filter(pk=report.pk).update(
+                mailbox_failures=0 if locked else failures, mailbox_locked_until=locked
+            )
+            record_event("mailbox.sign_in_failed", actor=None, target=report, request=request)
+        return None
+    with transaction.atomic():
+        Report.objects.filter(pk=report.pk).update(mailbox_failures=0, mailbox_locked_until=None)
+        record_event("mailbox.signed_in", actor=None, target=report, request=request)
+    return report
