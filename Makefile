@@ -72,7 +72,7 @@ test-postgres: setup system-packages
 	pg_virtualenv sh -c 'DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(PY) -m pytest'
 
 messages: $(STAMP)
-	$(MANAGE) makemessages -l nl --ignore '.venv/*' --no-obsolete
+	$(MANAGE) makemessages -l nl -l pl -l ro -l bg -l uk --ignore '.venv/*' --no-obsolete
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -379,3 +379,22 @@ def test_an_advice_request_names_nobody_and_is_answered(client, db, personas, lo
     client.post(reverse("reports:advice"), data)  # sent twice: still one
     report = Report.objects.get()
     assert report.kind == "advice" and report.reference.startswith("AV-")
+
+
+def test_demo_reports_load_once(settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.SIGNAAL_DEMO = True
+    call_command("load_demo_data", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_demo_data", stdout=out)
+    assert Report.objects.count() == 6 and "Demo reports created: 0" in out.getvalue()
+    assert Report.objects.filter(kind="advice").count() == 1
+
+
+def test_the_guide_hands_its_selection_to_the_report_form(client, db):
+    code = Indicator.objects.filter(active=True).values_list("code", flat=True).first()
+    page = client.get(reverse("indicators:guide"), {"s": code, "minor": "on"}).content.decode()
+    assert f'href="/melden/?s={code}&amp;minor=on"' in page

@@ -18,6 +18,7 @@ from accounts.models import (
     User,
 )
 from regions.models import Municipality
+from reports.demo import DEMO_PASSPHRASE, load_demo_reports
 
 DEMO_PASSWORD = "Signaal-demo-2026"  # noqa: S105 - demo mode only, refused in production
 
@@ -136,7 +137,14 @@ class Command(BaseCommand):
             organisations = self.load_organisations()
             self.load_users(organisations)
             self.load_pending_request(organisations)
+            created, mailbox_code = load_demo_reports()
         self.print_logins()
+        self.stdout.write(f"Demo reports created: {created}.")
+        if mailbox_code:
+            self.stdout.write(
+                f"Demo mailbox (/melden/postbus/): code {mailbox_code}, passphrase "
+                f"'{DEMO_PASSPHRASE}'"
+            )
 
     def load_organisations(self):
         organisations = {}
