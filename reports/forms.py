@@ -450,7 +450,8 @@ class AdviceForm(PassphraseMixin, forms.Form):
     def clean(self):
         data = super().clean()
         if not self.signed_in:
-            self.clean_passphrase_fields(data, required=not data.get("reporter_email"))
+            # The answer reaches a public asker only through the mailbox.
+            self.clean_passphrase_fields(data, required=True)
         return data
 
 

@@ -17,7 +17,7 @@ from indicators.exploitation import split_codes
 
 
 class Kind(models.TextChoices):
-    REPORT = "report", _("Report")
+    REPORT = "report", pgettext_lazy("kind of submission", "Report")
     ADVICE = "advice", _("Advice request")
 
 
