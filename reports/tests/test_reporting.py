@@ -398,3 +398,16 @@ def test_the_guide_hands_its_selection_to_the_report_form(client, db):
     code = Indicator.objects.filter(active=True).values_list("code", flat=True).first()
     page = client.get(reverse("indicators:guide"), {"s": code, "minor": "on"}).content.decode()
     assert f'href="/melden/?s={code}&amp;minor=on"' in page
+
+
+def test_errors_speak_the_reporters_language(flow, settings):
+    settings.SIGNAAL_MAX_ATTACHMENT_BYTES = 1000
+    walk = flow(reverse("reports:report") + "?taal=pl")
+    response = walk.post("next", {"description": "", "acute_danger": "no"})
+    assert '<html lang="pl">' in response.content.decode()
+    assert "To pole jest wymagane." in response.content.decode()
+    walk.fill()
+    photo = SimpleUploadedFile("duze.jpg", jpeg_with_gps() + b"\0" * 2000, "image/jpeg")
+    response = walk.send(files=[photo])
+    assert "Ten plik jest większy niż" in response.content.decode()
+    assert Report.objects.count() == 0
