@@ -418,6 +418,56 @@ def own_reports_for(user):
     return Report.objects.filter(submitted_by=user)
 
 
+def staff_members():
+    """Reporting-point staff a report can be assigned to."""
+    from .models import User
+
+    return User.objects.filter(
+        is_active=True,
+        memberships__role=Role.REPORTING_POINT_STAFF,
+        memberships__organisation__is_active=True,
+    ).distinct()
+
+
+def _partner_organisations(user):
+    return organisations_with_role(user, Role.PARTNER_CASE_WORKER)
+
+
+def referrals_for(user):
+    """Referrals a partner's case worker may see: to their organisation, and only while active
+    (sent and not yet answered, or accepted and not yet completed)."""
+    from reports.models import ACTIVE_REFERRAL_STATES, Referral
+
+    if not can(user, "referrals.work"):
+        return Referral.objects.none()
+    return Referral.objects.filter(
+        organisation__in=_partner_organisations(user), state__in=ACTIVE_REFERRAL_STATES
+    )
+
+
+def _may_work_referral(user, referral):
+    return referral.is_active and referral.organisation in _partner_organisations(user)
+
+
+def shared_parts(user, referral):
+    """What of a report a partner's case worker sees. Before acceptance only the summary, to
+    decide; after acceptance also the parts the reporting point chose to share."""
+    if not _may_work_referral(user, referral):
+        return set()
+    parts = {"summary"}
+    if referral.state == "accepted":
+        parts |= {
+            name
+            for name, shared in (
+                ("persons", referral.share_persons),
+                ("attachments", referral.share_attachments),
+                ("contact", referral.share_contact),
+            )
+            if shared
+        }
+    return parts
+
+
 MAILBOX_SESSION_KEY = "signaal_mailbox"
 
 
@@ -434,6 +484,7 @@ def mailbox_report(request):
 
 OBJECT_CHECKS = {
     "reports.handle": lambda user, report: True,
+    "referrals.work": _may_work_referral,
     "accounts.review_requests": _may_review_request,
     "knowledge.view_document": _may_view_document,
     "knowledge.view_page": _may_view_page,

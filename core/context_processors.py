@@ -33,4 +33,5 @@ def site(request):
         "may_admin": user is not None and access.can(user, "platform.admin"),
         "may_edit_content": user is not None and access.can(user, "content.edit"),
         "may_handle_reports": user is not None and access.can(user, "reports.handle"),
+        "may_work_referrals": user is not None and access.can(user, "referrals.work"),
     }

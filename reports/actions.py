@@ -20,11 +20,12 @@ from core.mail import send_after_commit
 from indicators.actions import publish_catalogue
 from indicators.models import CatalogueVersion
 
-from . import sanitise, storage
+from . import sanitise, storage, workflow
 from .models import (
     Attachment,
     Author,
     Kind,
+    MatchKey,
     Message,
     ReferenceCounter,
     Report,
@@ -61,11 +62,17 @@ def normalise_company(name):
     return re.sub(r"[^0-9a-z]+", "", text)
 
 
-def address_index(postcode, house_number):
-    postcode, house_number = normalise_postcode(postcode), normalise_house_number(house_number)
-    if not (postcode and house_number):
-        return ""
-    return crypto.blind_index(f"{postcode}|{house_number}", "address")
+def refresh_match_keys(report):
+    """Store the keys by which other reports about the same address, business, phone number or
+    person are found (see workflow.match_keys)."""
+    wanted = workflow.match_keys(report)
+    existing = set(report.match_keys.values_list("kind", "digest"))
+    if existing - wanted:
+        for kind, digest in existing - wanted:
+            report.match_keys.filter(kind=kind, digest=digest).delete()
+    MatchKey.objects.bulk_create(
+        [MatchKey(report=report, kind=kind, digest=digest) for kind, digest in wanted - existing]
+    )
 
 
 def normalise_code(code):
@@ -157,19 +164,16 @@ def submit_report(
                 submitted_by=user if user is not None and user.is_authenticated else None,
                 catalogue_version=_current_catalogue(),
             )
-            report.address_index = address_index(report.postcode, report.house_number)
-            report.company_index = (
-                crypto.blind_index(normalise_company(report.company_name), "company")
-                if report.company_name
-                else ""
-            )
             if passphrase:
                 code = new_mailbox_code()
                 report.mailbox_code = code
                 report.mailbox_index = crypto.blind_index(normalise_code(code), "mailbox")
                 report.mailbox_passphrase = make_password(passphrase)
+            report.priority = workflow.priority_for(report)
+            report.deadline = workflow.deadline_for(report)
             report.reference = _next_reference(kind, now)
             report.save()
+            refresh_match_keys(report)
             StatusChange.objects.create(
                 report=report, at=now, actor=report.submitted_by, to_status=Status.NEW
             )

@@ -17,6 +17,7 @@ from indicators.models import Indicator, PremisesType, Sector
 from regions.models import Municipality
 
 from . import sanitise
+from .languages import catalogue_language
 from .models import AgeGroup, Answer, Gender
 
 # Characters that reorder text (bidirectional overrides) or are invisible controls: a report
@@ -86,6 +87,18 @@ class AttachmentsField(forms.FileField):
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,19}$")
 POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 HOUSE_NUMBER = re.compile(r"^[0-9]{1,5}( ?[A-Za-z0-9\-]{1,6})?$")
+
+
+class LanguageSelect(forms.Select):
+    """A select whose options are in another language than the page (catalogue texts)."""
+
+    option_language = ""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if self.option_language and value:
+            option["attrs"]["lang"] = self.option_language
+        return option
 
 
 def municipalities():
@@ -164,7 +177,9 @@ class WhereForm(forms.Form):
         required=False,
         help_text=_("For example the name of a shop, a car park, a field, a website."),
     )
-    premises_type = forms.ChoiceField(label=_("Kind of place"), required=False)
+    premises_type = forms.ChoiceField(
+        label=_("Kind of place"), required=False, widget=LanguageSelect
+    )
     occurred_on = forms.DateField(
         label=_("Date"),
         required=False,
@@ -182,6 +197,8 @@ class WhereForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities()
         self.fields["premises_type"].choices = premises_choices(language)
+        if catalogue_language(language) != language:
+            self.fields["premises_type"].widget.option_language = catalogue_language(language)
 
     def clean_postcode(self):
         value = self.cleaned_data["postcode"]

@@ -32,6 +32,27 @@ class Status(models.TextChoices):
     HANDLING = "handling", pgettext_lazy("report status", "In handling")
     REFERRED = "referred", pgettext_lazy("report status", "Referred")
     CLOSED = "closed", pgettext_lazy("report status", "Closed")
+    REOPENED = "reopened", pgettext_lazy("report status", "Reopened")
+
+
+OPEN_STATUSES = [Status.NEW, Status.TRIAGE, Status.HANDLING, Status.REFERRED, Status.REOPENED]
+# Statuses in which the reporting point still has to decide (refer, handle or close): the deadline
+# applies to them.
+UNDECIDED_STATUSES = [Status.NEW, Status.TRIAGE, Status.REOPENED]
+
+
+class Outcome(models.TextChoices):
+    REFERRED_POLICE = "referred_police", _("Referred to the police")
+    REFERRED_LABOUR = "referred_labour", _("Referred to the labour inspectorate")
+    REFERRED_CARE = "referred_care", _("Referred to care")
+    NO_INDICATION = "no_indication", _("No indication of human trafficking")
+    INSUFFICIENT = "insufficient", _("Insufficient information")
+    ADVICE_GIVEN = "advice_given", _("Advice given")
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", _("High")
+    NORMAL = "normal", _("Normal")
 
 
 class Answer(models.TextChoices):
@@ -102,9 +123,6 @@ class Report(models.Model):
     house_number = EncryptedTextField(_("house number"), blank=True)
     postcode = EncryptedTextField(_("postcode"), blank=True)
     place = EncryptedTextField(_("place or business"), blank=True)
-    # Keyed hashes of the normalised postcode + house number and company, for finding reports
-    # about the same address or business without storing them readably.
-    address_index = models.CharField(max_length=64, blank=True, db_index=True)
     premises_type = models.CharField(_("kind of place"), max_length=30, blank=True)
     sector = models.CharField(_("sector"), max_length=30, blank=True)
     occurred_on = models.DateField(_("date"), null=True, blank=True)
@@ -123,7 +141,6 @@ class Report(models.Model):
     nationality = EncryptedTextField(_("nationality"), blank=True)
     exploiters = EncryptedTextField(_("possible exploiters"), blank=True)
     company_name = EncryptedTextField(_("company name"), blank=True)
-    company_index = models.CharField(max_length=64, blank=True, db_index=True)
     kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True, db_index=True)
 
     # The reporter
@@ -158,11 +175,38 @@ class Report(models.Model):
     mailbox_failures = models.PositiveSmallIntegerField(default=0)
     mailbox_locked_until = models.DateTimeField(null=True, blank=True)
 
+    # Triage and handling by the reporting point
+    primary_form = models.CharField(
+        _("form of exploitation"), max_length=20, blank=True, db_index=True
+    )  # empty: not (yet) determined, counted as "Leeg"
+    secondary_forms = models.CharField(_("other forms"), max_length=200, blank=True)
+    triage_indicator_codes = models.CharField(_("confirmed signals"), max_length=2000, blank=True)
+    triaged = models.BooleanField(_("triaged"), default=False)
+    priority = models.CharField(
+        _("priority"), max_length=8, choices=Priority.choices, default=Priority.NORMAL
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_reports",
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        indexes = [models.Index(fields=["kind", "status", "created_at"], name="report_inbox")]
+        indexes = [
+            models.Index(fields=["kind", "status", "created_at"], name="report_inbox"),
+            models.Index(fields=["status", "deadline"], name="report_deadline"),
+            models.Index(fields=["assigned_to", "status"], name="report_assigned"),
+            models.Index(fields=["created_at"], name="report_created"),
+        ]
 
     def __str__(self):
         return self.reference
@@ -174,6 +218,28 @@ class Report(models.Model):
     @property
     def has_mailbox(self):
         return bool(self.mailbox_index)
+
+    @property
+    def confirmed_indicators(self):
+        return split_codes(self.triage_indicator_codes)
+
+    @property
+    def other_forms(self):
+        return split_codes(self.secondary_forms)
+
+    @property
+    def is_open(self):
+        return self.status != Status.CLOSED
+
+    @property
+    def is_overdue(self):
+        from django.utils import timezone
+
+        return bool(
+            self.deadline
+            and self.status in UNDECIDED_STATUSES
+            and self.deadline < timezone.localdate()
+        )
 
     @property
     def has_contact(self):
@@ -251,6 +317,177 @@ class Attachment(models.Model):
 
     def __str__(self):
         return f"{self.report_id}: {self.content_type} ({self.state})"
+
+
+class PersonRole(models.TextChoices):
+    VICTIM = "victim", _("Possible victim")
+    SUSPECT = "suspect", _("Possible exploiter")
+    WITNESS = "witness", _("Witness")
+    OTHER = "other", _("Other")
+
+
+class Person(models.Model):
+    """A person named in a report, recorded by the reporting point during triage."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="persons")
+    role = models.CharField(_("role"), max_length=8, choices=PersonRole.choices)
+    name = EncryptedTextField(_("name"), blank=True)
+    birth_date = EncryptedTextField(_("date of birth"), blank=True)
+    phone = EncryptedTextField(_("phone"), blank=True)
+    email = EncryptedTextField(_("e-mail"), blank=True)
+    description = EncryptedTextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("recorded"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+
+    def __str__(self):
+        return f"{self.report_id}: {self.role}"
+
+
+class MatchKind(models.TextChoices):
+    ADDRESS = "address", _("address")
+    COMPANY = "company", _("company")
+    KVK = "kvk", _("KvK number")
+    PHONE = "phone", _("phone number")
+    PERSON = "person", _("person")
+
+
+class MatchKey(models.Model):
+    """A keyed hash of something by which reports can concern the same address, business, phone
+    or person. Reports that share a key are suggested as linked."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="match_keys")
+    kind = models.CharField(max_length=8, choices=MatchKind.choices)
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "digest"], name="match_lookup")]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "kind", "digest"], name="one_key_per_report")
+        ]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.kind}"
+
+
+class ReportLink(models.Model):
+    """Two reports the reporting point considers related (stored once, lower id first)."""
+
+    first = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="one_link_per_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.first_id} – {self.second_id}"
+
+
+class Note(models.Model):
+    """An internal note of the reporting point: never shared with partners or the reporter."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
+    at = models.DateTimeField(_("when"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    body = EncryptedTextField(_("note"))
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self):
+        return f"{self.report_id}: {self.at:%Y-%m-%d %H:%M}"
+
+
+class LegalBasis(models.Model):
+    """A legal basis for sharing data with a partner, kept by the functional administrator."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("explanation"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal bases")
+
+    def __str__(self):
+        return self.name
+
+
+class ReferralState(models.TextChoices):
+    SENT = "sent", pgettext_lazy("referral state", "Sent")
+    ACCEPTED = "accepted", pgettext_lazy("referral state", "Accepted")
+    DECLINED = "declined", pgettext_lazy("referral state", "Declined")
+    COMPLETED = "completed", pgettext_lazy("referral state", "Completed")
+    REVOKED = "revoked", pgettext_lazy("referral state", "Revoked")
+
+
+ACTIVE_REFERRAL_STATES = [ReferralState.SENT, ReferralState.ACCEPTED]
+
+
+class Referral(models.Model):
+    """A hand-over to a partner organisation of exactly the parts it needs."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="referrals")
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="referrals",
+    )
+    legal_basis = models.ForeignKey(
+        LegalBasis, verbose_name=_("legal basis"), on_delete=models.PROTECT
+    )
+    summary = EncryptedTextField(_("summary for the partner"))
+    share_persons = models.BooleanField(_("share persons"), default=False)
+    share_attachments = models.BooleanField(_("share attachments"), default=False)
+    share_contact = models.BooleanField(_("share the reporter's contact details"), default=False)
+    contact_reason = EncryptedTextField(_("reason for sharing contact details"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ReferralState.choices, default=ReferralState.SENT
+    )
+    sent_at = models.DateTimeField(_("sent"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="referrals_sent"
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals_answered",
+    )
+    decline_reason = models.CharField(_("reason for declining"), max_length=500, blank=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    outcome = EncryptedTextField(_("outcome reported by the partner"), blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoke_reason = models.CharField(_("reason for revoking"), max_length=500, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        indexes = [models.Index(fields=["organisation", "state"], name="referral_partner")]
+
+    def __str__(self):
+        return f"{self.report_id} → {self.organisation_id} ({self.state})"
+
+    @property
+    def is_active(self):
+        return self.state in ACTIVE_REFERRAL_STATES
 
 
 class ReferenceCounter(models.Model):

@@ -31,9 +31,9 @@ from PIL import Image, ImageOps
 ALLOWED = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}
 MAX_BYTES = 10 * 1024 * 1024  # default; settings.SIGNAAL_MAX_ATTACHMENT_BYTES overrides it
 MAX_PIXELS = 40_000_000  # larger pictures are refused: decoding them costs too much memory
-# Bytes a PDF's streams may decode to, in total. Decoding streams chunk by chunk, so this bounds
-# the time spent on a file (a "zip bomb" stream), not the memory; it leaves room for PDFs full of
-# losslessly compressed screenshots, which inflate far beyond their size.
+# Bytes a PDF's streams may decode to, in total. Streams are decoded and scanned chunk by chunk,
+# so this bounds the time spent on a file (a "zip bomb" stream), not the memory; it leaves room for
+# PDFs full of losslessly compressed screenshots, which inflate far beyond their size.
 MAX_DECODED_PDF_BYTES = 100 * 1024 * 1024
 
 EMPTY = _("This file is empty.")
@@ -126,11 +126,13 @@ def _read(uploaded):
     if uploaded.size == 0:
         raise AttachmentRejected(EMPTY)
     data = bytearray()
-    for chunk in uploaded.chunks():
-        data += chunk
-        if len(data) > limit:
-            raise AttachmentRejected(_too_large(limit))
-    uploaded.seek(0)
+    try:
+        for chunk in uploaded.chunks():
+            data += chunk
+            if len(data) > limit:
+                raise AttachmentRejected(_too_large(limit))
+    finally:
+        uploaded.seek(0)
     if not data:
         raise AttachmentRejected(EMPTY)
     return bytes(data)
@@ -144,7 +146,7 @@ _IMAGE_FORMATS = {"image/jpeg": ("JPEG", {"JPEG", "MPO"}), "image/png": ("PNG", 
 # Modes each format can store as they are; other modes are converted.
 _SAVE_MODES = {
     "JPEG": ({"L", "RGB", "CMYK"}, "RGB"),
-    "PNG": ({"1", "L", "LA", "I", "I;16", "P", "RGB", "RGBA"}, "RGBA"),
+    "PNG": ({"1", "L", "LA", "I;16", "P", "RGB", "RGBA"}, "RGBA"),
 }
 
 
@@ -197,9 +199,10 @@ def _reencode(image, save_format):
 
 # --- PDFs -----------------------------------------------------------------------------------------
 
-_WHITESPACE = rb"\x00\t\n\x0c\r "
-_END_OF_NAME = rb"(?=[" + _WHITESPACE + rb"()<>\[\]{}/%]|\Z)"
-_GAP = rb"(?:[" + _WHITESPACE + rb"]|%[^\r\n]*+)"  # whitespace or a comment between tokens
+_WHITESPACE = b"\x00\t\n\x0c\r "
+_SPACE = b"[" + _WHITESPACE + b"]"
+_END_OF_NAME = rb"(?=[" + _WHITESPACE + rb"()<>\[\]{}/%]|\Z)"  # whitespace or a delimiter
+_GAP = rb"(?:" + _SPACE + rb"|%[^\r\n]*+)"  # whitespace or a comment between two tokens
 
 
 def _name(text):
@@ -213,49 +216,40 @@ def _name(text):
 
 
 def _names(*texts):
-    return re.compile(rb"/(?:" + b"|".join(_name(text) for text in texts) + rb")" + _END_OF_NAME)
+    """Regex for any of the PDF names /text, written in full (not a prefix of a longer name)."""
+    return rb"/(?:" + b"|".join(_name(text) for text in texts) + rb")" + _END_OF_NAME
 
 
 # Names of actions and features that run code, start programs, carry files or send data away.
 # /AA (additional actions) and /OpenAction are harmless by themselves; the actions they point to
 # are caught by these names. /JS is short enough to turn up by chance in compressed data, so it
 # only counts when followed by a value (a string or a reference), as in a JavaScript action.
-_ACTIVE = re.compile(
-    rb"/(?:"
-    + b"|".join(
-        _name(text)
-        for text in (
-            "JavaScript",
-            "Launch",
-            "EmbeddedFile",
-            "EmbeddedFiles",
-            "RichMedia",
-            "XFA",
-            "SubmitForm",
-            "ImportData",
-        )
-    )
-    + rb")"
-    + _END_OF_NAME
-    + rb"|/"
+_ACTIVE_NAMES = (
+    "JavaScript",
+    "Launch",
+    "EmbeddedFile",
+    "EmbeddedFiles",
+    "RichMedia",
+    "XFA",
+    "SubmitForm",
+    "ImportData",
+)
+_JS_WITH_VALUE = (
+    b"/"
     + _name("JS")
     + rb"(?="
-    + _GAP
-    + rb"*+[(<]|"
-    + _GAP
-    + rb"++\d++["
-    + _WHITESPACE
-    + rb"]++\d++["
-    + _WHITESPACE
-    + rb"]++R)"
+    + (_GAP + rb"*+[(<]")
+    + rb"|"
+    + (_GAP + rb"++\d++" + _SPACE + rb"++\d++" + _SPACE + rb"++R")
+    + rb")"
 )
-_ENCRYPTED = _names("Encrypt")
+_ACTIVE = re.compile(_names(*_ACTIVE_NAMES) + rb"|" + _JS_WITH_VALUE)
+_ENCRYPTED = re.compile(_names("Encrypt"))
 # Filters whose streams we cannot look into; an object stream hidden behind one could hold any of
 # the names above. Modern PDF writers do not use them.
-_OPAQUE_FILTERS = _names("LZWDecode", "LZW", "RunLengthDecode")
-_STREAM = re.compile(rb"(?<!end)stream[" + _WHITESPACE + rb"]*")
+_OPAQUE_FILTERS = re.compile(_names("LZWDecode", "LZW", "RunLengthDecode"))
+_SKIP_WHITESPACE = re.compile(_SPACE + b"*")
 
-_WHITESPACE_BYTES = b"\x00\t\n\x0c\r "
 _CHUNK = 64 * 1024
 _OVERLAP = 1024  # bytes of one chunk kept when scanning the next: longer than any match
 _MAX_LAYERS = 3  # filters applied one after another, as in [/ASCII85Decode /FlateDecode]
@@ -270,23 +264,32 @@ def _check_pdf(data):
     if _OPAQUE_FILTERS.search(data):
         raise AttachmentRejected(PDF_UNCHECKABLE)
     budget = _Budget(MAX_DECODED_PDF_BYTES, _MAX_DECODINGS)
-    stream_ends = [match.start() for match in re.finditer(rb"endstream", data)]
-    for match in _STREAM.finditer(data):
-        start = match.end()
-        index = bisect.bisect_left(stream_ends, start)
-        text_end = stream_ends[index] if index < len(stream_ends) else len(data)
-        _scan_stream(data, start, text_end, budget)
+    keywords = []  # where each "stream" and "endstream" keyword begins
+    starts = []  # where the data after each "stream" keyword begins
+    position = data.find(b"stream")
+    while position >= 0:
+        if data[position - 3 : position] == b"end":
+            keywords.append(position - 3)
+        else:
+            keywords.append(position)
+            budget.spend(decodings=1)
+            starts.append(_SKIP_WHITESPACE.match(data, position + 6).end())
+        position = data.find(b"stream", position + 6)
+    for start in starts:
+        index = bisect.bisect_left(keywords, start)
+        _scan_stream(data, start, keywords[index] if index < len(keywords) else len(data), budget)
 
 
 def _scan_stream(data, start, text_end, budget):
     """Decode the stream whose data begins at `start` in every way it may be encoded, scanning
     each result. Which filters the stream's dictionary names does not matter: trying each filter
     the data looks like cannot be fooled by how the dictionary is written. A Flate stream ends by
-    itself; an ASCII encoded one is read up to `text_end`, the next "endstream"."""
-    layers = [
-        _Layer(decoder, budget, limit=None if isinstance(decoder, _Inflate) else text_end - start)
-        for decoder in _decoders_for(data[start : start + 2])
-    ]
+    itself; an ASCII encoded one is read up to `text_end`, where the next (end)stream keyword is."""
+    layers = []
+    for decoder in _decoders_for(data[start : start + 2]):
+        limit = None if isinstance(decoder, _Inflate) else text_end - start
+        if limit != 0:
+            layers.append(_Layer(decoder, budget, limit))
     view = memoryview(data)
     for offset in range(start, len(data), _CHUNK):
         open_layers = [layer for layer in layers if not layer.finished]
@@ -373,7 +376,7 @@ class _Layer:
         if self.scanner.feed(output):
             raise AttachmentRejected(PDF_ACTIVE)
         if self.children is None:
-            self.head = (self.head + output) if self.head else output.lstrip(_WHITESPACE_BYTES)
+            self.head = (self.head + output) if self.head else output.lstrip(_WHITESPACE)
             if len(self.head) < 2:
                 return
             output = self._start_children()
@@ -434,13 +437,19 @@ class _Inflate:
                 return
 
     def _until_error(self, inflater, data):
+        """Decode `data` byte by byte with the state from before the error, up to the error."""
+        output = b""
         for index in range(len(data)):
             try:
-                yield inflater.decompress(data[index : index + 1])
+                output += inflater.decompress(data[index : index + 1])
             except zlib.error:
-                return
+                break
             if inflater.eof:
-                return
+                break
+            if len(output) >= _CHUNK:
+                yield output
+                output = b""
+        yield output
 
     def finish(self):
         return ()
@@ -485,7 +494,7 @@ class _Un85:
     def feed(self, data):
         data = bytes(data)
         if not self.started:
-            data = data.lstrip(b"\x00\t\n\x0c\r ").removeprefix(b"<~")
+            data = data.lstrip(_WHITESPACE).removeprefix(b"<~")
             self.started = bool(data)
         end = data.find(b"~")
         if end >= 0:

@@ -8,10 +8,9 @@ from itertools import groupby
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -22,19 +21,17 @@ from django.views.decorators.cache import never_cache
 from accounts import access
 from accounts.access import PUBLIC, SIGNED_IN, rule
 from indicators.exploitation import join_codes
-from indicators.models import Domain, Indicator, PremisesType, Sector
+from indicators.models import Domain, Indicator, PremisesType
 
 from . import actions, languages
 from .draft import STEPS, BadDraft, Draft
 from .forms import (
     STEP_FORMS,
     AdviceForm,
-    InboxFilterForm,
     MailboxSignInForm,
     MessageForm,
     ProfessionalYouForm,
     SendForm,
-    StaffMessageForm,
     YouForm,
 )
 from .models import AgeGroup, Answer, Attachment, Author, Channel, Kind, Report, ReporterType
@@ -67,10 +64,26 @@ def _step_form(step, draft, request, data=None, files=None):
 
 
 def _stored_form(step, draft, request):
-    """The form of `step` with what was typed before, bound only if the step was visited."""
+    """The form of `step` bound to what was typed before (for validating), unbound if the step
+    was not visited."""
     if draft.has(step):
         return _step_form(step, draft, request, data=draft.bound(step))
     return _step_form(step, draft, request)
+
+
+def _shown_form(step, draft, request):
+    """The form of `step` to show: filled in with what was typed before, but not judged — errors
+    appear only after the reporter pressed "Next" on it."""
+    if step == "check" or not draft.has(step):
+        return _stored_form(step, draft, request)
+    form = _step_form(step, draft, request)
+    typed = draft.data[step]
+    for name, field in form.fields.items():
+        if name in typed:
+            values = typed[name]
+            multiple = getattr(field.widget, "allow_multiple_selected", False)
+            form.initial[name] = values if multiple else (values[0] if values else "")
+    return form
 
 
 def _from_guide(query):
@@ -146,7 +159,10 @@ def _summary(forms, draft):
                 continue
             shown = _display(form, name)
             if shown != "":
-                items.append({"label": field.label, "text": shown})
+                item = {"label": field.label, "text": shown}
+                if name == "premises_type" and catalogue != draft.language:
+                    item["lang"] = catalogue
+                items.append(item)
         if step == "what":
             codes = form.cleaned_data.get("indicators") or []
             texts = Indicator.objects.filter(code__in=codes).order_by("domain", "code")
@@ -156,6 +172,7 @@ def _summary(forms, draft):
                     "label": form.fields["indicators"].label,
                     "list": texts,
                     "text": "" if texts else _("None ticked"),
+                    "lang": catalogue if texts and catalogue != draft.language else "",
                 }
             )
         rows.append({"step": step, "title": form.title, "items": items})
@@ -164,7 +181,7 @@ def _summary(forms, draft):
 
 def _render_step(request, draft, step, form=None, *, status=200, notice=""):
     draft.step = step
-    form = form if form is not None else _stored_form(step, draft, request)
+    form = form if form is not None else _shown_form(step, draft, request)
     context = {
         "draft": draft,
         "token": draft.token(),
@@ -178,6 +195,7 @@ def _render_step(request, draft, step, form=None, *, status=200, notice=""):
         "catalogue_lang": languages.catalogue_language(draft.language),
         "acute": draft.data.get("what", {}).get("acute_danger") == [Answer.YES],
         "professional": draft.channel == Channel.PROFESSIONAL,
+        "fresh": not draft.data,
     }
     if step == "what":
         context["indicator_groups"] = _indicator_groups(form, draft.language)
@@ -619,138 +637,3 @@ def my_report(request, reference):
         {"report": report, "thread": report.messages.all(), "form": form},
         status=400 if form.errors else 200,
     )
-
-
-# --- the reporting point's inbox -----------------------------------------------------------------
-
-
-@rule("reports.handle")
-def inbox(request):
-    form = InboxFilterForm(request.GET or None)
-    reports = (
-        access.reports_for(request.user)
-        .select_related("municipality")
-        .annotate(
-            attachment_count=Count("attachments", distinct=True),
-            unread=Count(
-                "messages",
-                filter=Q(messages__author=Author.REPORTER, messages__read_at__isnull=True),
-                distinct=True,
-            ),
-        )
-        .order_by("-created_at")
-    )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["received_from"]:
-            reports = reports.filter(created_at__date__gte=data["received_from"])
-        if data["received_to"]:
-            reports = reports.filter(created_at__date__lte=data["received_to"])
-        for name in ("kind", "status", "language"):
-            if data[name]:
-                reports = reports.filter(**{name: data[name]})
-        if data["municipality"]:
-            reports = reports.filter(municipality=data["municipality"])
-        if data["acute"]:
-            reports = reports.filter(acute_danger=Answer.YES)
-        if data["minor"]:
-            reports = reports.filter(minor_involved=True)
-    elif form.is_bound:
-        reports = reports.none()
-    page = Paginator(reports, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "reports/inbox.html",
-        {"form": form, "page": page, "querystring": query.urlencode()},
-        status=400 if form.errors else 200,
-    )
-
-
-def _staff_report(request, reference):
-    return access.get_for(
-        request.user,
-        "reports.handle",
-        access.reports_for(request.user).select_related(
-            "municipality", "reporter_organisation", "catalogue_version", "submitted_by"
-        ),
-        reference=reference,
-    )
-
-
-def _detail(request, report, *, show_contact=False, form=None, status=200):
-    indicators = Indicator.objects.filter(code__in=report.indicators).order_by("domain", "code")
-    premises = PremisesType.objects.filter(code=report.premises_type).first()
-    sector = Sector.objects.filter(code=report.sector).first()
-    response = render(
-        request,
-        "reports/detail.html",
-        {
-            "report": report,
-            "indicators": indicators,
-            "premises": premises,
-            "sector": sector,
-            "show_contact": show_contact,
-            "thread": report.messages.select_related("staff_member"),
-            "attachments": report.attachments.all(),
-            "history": report.history.select_related("actor"),
-            "form": form or StaffMessageForm(),
-            "language_name": dict(languages.REPORT_LANGUAGES).get(report.language, report.language),
-        },
-        status=status,
-    )
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@rule("reports.handle")
-def detail(request, reference):
-    report = _staff_report(request, reference)
-    actions.open_report(report, request.user, request)
-    actions.mark_read_by_staff(report)
-    return _detail(request, report)
-
-
-@rule("reports.handle")
-def reveal_contact(request, reference):
-    report = _staff_report(request, reference)
-    if request.method != "POST":
-        return redirect("reports:detail", reference=reference)
-    actions.reveal_contact(report, request.user, request)
-    return _detail(request, report, show_contact=True)
-
-
-@rule("reports.handle")
-def staff_message(request, reference):
-    report = _staff_report(request, reference)
-    if request.method != "POST":
-        return redirect("reports:detail", reference=reference)
-    form = StaffMessageForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, report, form=form, status=400)
-    if not (report.has_mailbox or report.submitted_by_id):
-        form.add_error(None, _("This reporter has no mailbox: a message cannot reach them."))
-        return _detail(request, report, form=form, status=400)
-    actions.send_staff_message(report, request.user, form.cleaned_data["body"], request)
-    messages.success(request, _("Your message has been placed in the reporter's mailbox."))
-    return redirect(reverse("reports:detail", kwargs={"reference": reference}) + "#berichten")
-
-
-@rule("reports.handle")
-def attachment(request, reference, pk):
-    report = _staff_report(request, reference)
-    item = report.attachments.filter(pk=pk, state=Attachment.State.STORED).first()
-    if item is None:
-        raise Http404
-    data = actions.read_attachment(item, request.user, request)
-    extension = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}.get(
-        item.content_type, "bin"
-    )
-    response = HttpResponse(data, content_type=item.content_type or "application/octet-stream")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{report.reference}-{item.pk}.{extension}"'
-    )
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response

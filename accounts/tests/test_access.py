@@ -137,6 +137,9 @@ DUMMY_ARGS = {
     "uidb64": "MQ",
     "path": "x",
     "reference": "MH-2026-999999",
+    "other": "MH-2026-999998",
+    "answer": "accept",
+    "attachment_pk": 999999,
 }
 
 

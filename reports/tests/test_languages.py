@@ -8,9 +8,29 @@ from django.conf import settings
 
 from reports.languages import CODES
 
-# Where the reporter's texts come from: the report app, the page layout and error pages, and the
-# catalogue's domain names (the groups of signals).
-PUBLIC_SOURCES = ("reports/", "templates/", "indicators/models.py")
+# Where the reporter's texts come from: the public parts of the report app, the page layout and
+# error pages, and the catalogue's domain names (the groups of signals). The reporting point's and
+# partners' screens are in Dutch and English only.
+PUBLIC_SOURCES = (
+    "reports/forms.py",
+    "reports/views.py",
+    "reports/models.py",
+    "reports/sanitise.py",
+    "reports/templates/reports/step.html",
+    "reports/templates/reports/received.html",
+    "reports/templates/reports/unreachable.html",
+    "reports/templates/reports/bad_draft.html",
+    "reports/templates/reports/thanks.html",
+    "reports/templates/reports/advice.html",
+    "reports/templates/reports/mailbox",
+    "reports/templates/reports/includes/acute.html",
+    "reports/templates/reports/includes/error_summary.html",
+    "reports/templates/reports/includes/thread.html",
+    "reports/templates/reports/email/received",
+    "reports/templates/reports/email/new_message",
+    "templates/",
+    "indicators/models.py",
+)
 
 
 def entries(language):
@@ -21,7 +41,9 @@ def entries(language):
             for line in re.findall(r"^#: (.*)$", block, re.M)
             for ref in line.split()
         ]
-        msgid = "".join(re.findall(r'^(?:msgid|msgid_plural)? ?"(.*)"$', block.split("msgstr")[0], re.M))
+        msgid = "".join(
+            re.findall(r'^(?:msgid|msgid_plural)? ?"(.*)"$', block.split("msgstr")[0], re.M)
+        )
         msgstrs = re.findall(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', block + "\n", re.M)
         translated = all("".join(re.findall(r'"(.*)"', m)) for m in msgstrs) and msgstrs
         yield references, msgid, bool(translated), "#, fuzzy" in block

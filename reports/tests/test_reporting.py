@@ -35,7 +35,7 @@ def test_a_public_report_arrives_with_history_audit_and_a_mailbox(client, flow, 
     assert report.mailbox_code in page.content.decode()
     assert report.language == "nl" and report.reporter_type == "anonymous"
     assert report.municipality.code == "GM0344" and report.postcode == "3511 AB"
-    assert report.address_index and report.company_index
+    assert set(report.match_keys.values_list("kind", flat=True)) == {"address", "company"}
     assert StatusChange.objects.get(report=report).to_status == "new"
     assert AuditEvent.objects.filter(action="report.submitted", object_id=str(report.pk)).exists()
     # The reporting point hears of it, without the content.

@@ -1,0 +1,628 @@
+"""The reporting point at work: work lists, the case screen (triage, status, persons, linked
+reports, referrals, notes, messages, timeline) and the case summary for a case meeting."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import access
+from accounts.access import rule
+from core import crypto
+from indicators.exploitation import ExploitationForm
+from indicators.models import Indicator, PremisesType, Sector
+from indicators.scoring import assess, signals_from_snapshot
+
+from . import actions, handling, languages
+from .case_forms import (
+    LinkForm,
+    NoteForm,
+    PersonForm,
+    ReasonForm,
+    ReferralForm,
+    StatusForm,
+    TriageForm,
+    WorklistForm,
+)
+from .forms import InboxFilterForm, StaffMessageForm
+from .models import (
+    OPEN_STATUSES,
+    UNDECIDED_STATUSES,
+    Answer,
+    Attachment,
+    Author,
+    MatchKey,
+    MatchKind,
+    ReportLink,
+)
+from .summary import case_summary_pdf
+from .timeline import timeline
+
+PAGE_SIZE = 50
+
+
+# --- work lists ----------------------------------------------------------------------------------
+
+
+def _filtered(request, reports):
+    inbox_form = InboxFilterForm(request.GET or None)
+    work_form = WorklistForm(request.GET or None)
+    if not request.GET:
+        return reports, inbox_form, work_form, True
+    valid = inbox_form.is_valid() & work_form.is_valid()
+    if not valid:
+        return reports.none(), inbox_form, work_form, False
+    data = {**inbox_form.cleaned_data, **work_form.cleaned_data}
+    if data["received_from"]:
+        reports = reports.filter(created_at__date__gte=data["received_from"])
+    if data["received_to"]:
+        reports = reports.filter(created_at__date__lte=data["received_to"])
+    for name in ("kind", "status", "language", "priority"):
+        if data[name]:
+            reports = reports.filter(**{name: data[name]})
+    if data["municipality"]:
+        reports = reports.filter(municipality=data["municipality"])
+    if data["acute"]:
+        reports = reports.filter(acute_danger=Answer.YES)
+    if data["minor"]:
+        reports = reports.filter(minor_involved=True)
+    if data["open"]:
+        reports = reports.filter(status__in=OPEN_STATUSES)
+    if data["overdue"]:
+        reports = reports.filter(status__in=UNDECIDED_STATUSES, deadline__lt=timezone.localdate())
+    if data["assigned"] == "me":
+        reports = reports.filter(assigned_to=request.user)
+    elif data["assigned"] == "nobody":
+        reports = reports.filter(assigned_to__isnull=True)
+    if data["primary_form"] == "none":
+        reports = reports.filter(primary_form="")
+    elif data["primary_form"]:
+        reports = reports.filter(primary_form=data["primary_form"])
+    if data["q"]:
+        reports = reports.filter(_search(data["q"]))
+    return reports, inbox_form, work_form, True
+
+
+def _search(text):
+    """Reference, KvK number or company name (found through its keyed hash: exact after
+    normalisation, since names are stored encrypted)."""
+    text = text.strip()
+    condition = Q(reference__iexact=text) | Q(reference__iendswith=text.lstrip("0"))
+    if text.isdigit() and len(text) == 8:
+        condition |= Q(kvk_number=text)
+    company = actions.normalise_company(text)
+    if company:
+        digest = crypto.blind_index(company, "company")
+        condition |= Q(
+            pk__in=MatchKey.objects.filter(kind=MatchKind.COMPANY, digest=digest).values(
+                "report_id"
+            )
+        )
+    return condition
+
+
+@rule("reports.handle")
+def inbox(request):
+    reports = (
+        access.reports_for(request.user)
+        .select_related("municipality", "assigned_to")
+        .annotate(
+            attachment_count=Count("attachments", distinct=True),
+            unread=Count(
+                "messages",
+                filter=Q(messages__author=Author.REPORTER, messages__read_at__isnull=True),
+                distinct=True,
+            ),
+        )
+    )
+    reports, inbox_form, work_form, valid = _filtered(request, reports)
+    order = request.GET.get("sort")
+    reports = (
+        reports.order_by("deadline", "created_at")
+        if order == "deadline"
+        else reports.order_by("-created_at")
+    )
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "reports/inbox.html",
+        {
+            "form": inbox_form,
+            "work_form": work_form,
+            "page": page,
+            "querystring": query.urlencode(),
+            "today": timezone.localdate(),
+            "sort": order,
+        },
+        status=200 if valid else 400,
+    )
+
+
+# --- the case screen -----------------------------------------------------------------------------
+
+
+def _staff_report(request, reference):
+    return access.get_for(
+        request.user,
+        "reports.handle",
+        access.reports_for(request.user).select_related(
+            "municipality", "reporter_organisation", "catalogue_version", "assigned_to"
+        ),
+        reference=reference,
+    )
+
+
+def _suggestions(report):
+    """Other reports sharing an address, business, phone or person, with a pattern line."""
+    keys = list(report.match_keys.all())
+    if not keys:
+        return []
+    others = (
+        MatchKey.objects.filter(
+            Q(*[Q(kind=k.kind, digest=k.digest) for k in keys], _connector=Q.OR)
+        )
+        .exclude(report=report)
+        .select_related("report")
+        .order_by("-report__created_at")
+    )
+    year_ago = timezone.now() - timedelta(days=365)
+    result = {}
+    for key in others[:200]:
+        entry = result.setdefault(key.kind, {"kind": key.kind, "reports": {}, "recent": 0})
+        if key.report_id not in entry["reports"]:
+            entry["reports"][key.report_id] = key.report
+            if key.report.created_at >= year_ago:
+                entry["recent"] += 1
+    labels = dict(MatchKind.choices)
+    lines = []
+    for entry in result.values():
+        count = entry["recent"] + (1 if report.created_at >= year_ago else 0)
+        lines.append(
+            {
+                "kind": entry["kind"],
+                "label": labels[entry["kind"]],
+                "reports": list(entry["reports"].values()),
+                "pattern": _("%(count)s reports about this %(what)s in the past 12 months")
+                % {"count": count, "what": labels[entry["kind"]]},
+            }
+        )
+    return lines
+
+
+def _links(report):
+    rows = ReportLink.objects.filter(Q(first=report) | Q(second=report)).select_related(
+        "first", "second"
+    )
+    return [row.second if row.first_id == report.pk else row.first for row in rows]
+
+
+def _assessment(report):
+    codes = report.confirmed_indicators if report.triaged else report.indicators
+    signals = (
+        signals_from_snapshot(report.catalogue_version.snapshot)
+        if report.catalogue_version
+        else None
+    )
+    premises = PremisesType.objects.filter(code=report.premises_type).first()
+    return assess(codes, minor=report.minor_involved, premises=premises, signals=signals)
+
+
+def _case(request, report, *, status=200, show_contact=False, **forms):
+    indicator_codes = set(report.indicators) | set(report.confirmed_indicators)
+    indicators = {
+        i.code: i for i in Indicator.objects.filter(code__in=indicator_codes).order_by("code")
+    }
+    linked = _links(report)
+    linked_ids = {r.pk for r in linked}
+    suggestions = _suggestions(report)
+    for line in suggestions:
+        line["reports"] = [r for r in line["reports"] if r.pk not in linked_ids]
+    context = {
+        "report": report,
+        "indicators": [indicators[c] for c in report.indicators if c in indicators],
+        "confirmed": [indicators[c] for c in report.confirmed_indicators if c in indicators],
+        "assessment": _assessment(report),
+        "premises": PremisesType.objects.filter(code=report.premises_type).first(),
+        "sector": Sector.objects.filter(code=report.sector).first(),
+        "primary_form_label": ExploitationForm(report.primary_form).label
+        if report.primary_form
+        else "",
+        "other_form_labels": [ExploitationForm(f).label for f in report.other_forms],
+        "show_contact": show_contact,
+        "thread": report.messages.select_related("staff_member"),
+        "attachments": report.attachments.all(),
+        "persons": report.persons.all(),
+        "linked": linked,
+        "suggestions": [line for line in suggestions if line["reports"]],
+        "referrals": report.referrals.select_related("organisation", "legal_basis", "sent_by"),
+        "notes": report.notes.select_related("author"),
+        "timeline": timeline(report),
+        "language_name": dict(languages.REPORT_LANGUAGES).get(report.language, report.language),
+        "today": timezone.localdate(),
+        "triage_form": forms.get("triage_form") or TriageForm.for_report(report),
+        "status_form": forms.get("status_form") or StatusForm(report=report),
+        "person_form": forms.get("person_form") or PersonForm(),
+        "link_form": forms.get("link_form") or LinkForm(user=request.user),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "form": forms.get("message_form") or StaffMessageForm(),
+    }
+    response = render(request, "reports/detail.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _back(reference, anchor=""):
+    return redirect(reverse("reports:detail", kwargs={"reference": reference}) + anchor)
+
+
+@rule("reports.handle")
+def detail(request, reference):
+    report = _staff_report(request, reference)
+    actions.open_report(report, request.user, request)
+    actions.mark_read_by_staff(report)
+    return _case(request, report)
+
+
+@rule("reports.handle")
+def reveal_contact(request, reference):
+    report = _staff_report(request, reference)
+    if request.method != "POST":
+        return _back(reference)
+    actions.reveal_contact(report, request.user, request)
+    return _case(request, report, show_contact=True)
+
+
+@rule("reports.handle")
+def staff_message(request, reference):
+    report = _staff_report(request, reference)
+    if request.method != "POST":
+        return _back(reference)
+    form = StaffMessageForm(request.POST)
+    if not form.is_valid():
+        return _case(request, report, message_form=form, status=400)
+    if not (report.has_mailbox or report.submitted_by_id):
+        form.add_error(None, _("This reporter has no mailbox: a message cannot reach them."))
+        return _case(request, report, message_form=form, status=400)
+    actions.send_staff_message(report, request.user, form.cleaned_data["body"], request)
+    messages.success(request, _("Your message has been placed in the reporter's mailbox."))
+    return _back(reference, "#berichten")
+
+
+@rule("reports.handle")
+def attachment(request, reference, pk):
+    report = _staff_report(request, reference)
+    item = report.attachments.filter(pk=pk, state=Attachment.State.STORED).first()
+    if item is None:
+        raise Http404
+    return attachment_response(report, item, actions.read_attachment(item, request.user, request))
+
+
+def attachment_response(report, item, data):
+    extension = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}.get(
+        item.content_type, "bin"
+    )
+    response = HttpResponse(data, content_type=item.content_type or "application/octet-stream")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{report.reference}-{item.pk}.{extension}"'
+    )
+    response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+def _post_only(view):
+    def wrapped(request, reference, *args, **kwargs):
+        if request.method != "POST":
+            return _back(reference)
+        return view(request, _staff_report(request, reference), *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@rule("reports.handle")
+@_post_only
+def triage(request, report):
+    form = TriageForm.for_report(report, request.POST)
+    if not form.is_valid():
+        return _case(request, report, triage_form=form, status=400)
+    data = form.cleaned_data
+    handling.save_triage(
+        report,
+        request.user,
+        primary_form=data["primary_form"],
+        secondary_forms=data["secondary_forms"],
+        indicator_codes=data["indicators"],
+        priority=data["priority"],
+        assigned_to=data["assigned_to"],
+        request=request,
+    )
+    messages.success(request, _("The triage has been saved."))
+    return _back(report.reference, "#triage")
+
+
+@rule("reports.handle")
+@_post_only
+def change_status(request, report):
+    form = StatusForm(request.POST, report=report)
+    if form.is_valid():
+        try:
+            handling.change_status(
+                report,
+                request.user,
+                form.cleaned_data["to_status"],
+                reason=form.cleaned_data["reason"],
+                outcome=form.cleaned_data["outcome"],
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The status has been changed."))
+            return _back(report.reference, "#status")
+    return _case(request, report, status_form=form, status=400)
+
+
+@rule("reports.handle")
+@_post_only
+def add_person(request, report):
+    form = PersonForm(request.POST)
+    if not form.is_valid():
+        return _case(request, report, person_form=form, status=400)
+    handling.add_person(report, request.user, request=request, **form.person_fields())
+    messages.success(request, _("The person has been recorded."))
+    return _back(report.reference, "#persons")
+
+
+@rule("reports.handle")
+@_post_only
+def remove_person(request, report, pk):
+    person = report.persons.filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    handling.remove_person(person, request.user, request=request)
+    messages.success(request, _("The person has been removed."))
+    return _back(report.reference, "#persons")
+
+
+@rule("reports.handle")
+@_post_only
+def link(request, report):
+    form = LinkForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            handling.link(
+                report,
+                form.other,
+                request.user,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error("reference", error)
+        else:
+            messages.success(request, _("The reports have been linked."))
+            return _back(report.reference, "#links")
+    return _case(request, report, link_form=form, status=400)
+
+
+@rule("reports.handle")
+@_post_only
+def unlink(request, report, other):
+    other_report = access.reports_for(request.user).filter(reference=other).first()
+    if other_report is None:
+        raise Http404
+    handling.unlink(report, other_report, request.user, request=request)
+    messages.success(request, _("The link has been removed."))
+    return _back(report.reference, "#links")
+
+
+@rule("reports.handle")
+@_post_only
+def add_note(request, report):
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _case(request, report, note_form=form, status=400)
+    handling.add_note(report, request.user, form.cleaned_data["body"], request=request)
+    messages.success(request, _("The note has been saved."))
+    return _back(report.reference, "#notes")
+
+
+@rule("reports.handle")
+def refer(request, reference):
+    report = _staff_report(request, reference)
+    form = ReferralForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            handling.refer(report, request.user, request=request, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The referral has been sent to %(partner)s.") % {"partner": data["organisation"]},
+            )
+            return _back(report.reference, "#referrals")
+    return render(
+        request,
+        "reports/refer.html",
+        {"report": report, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@rule("reports.handle")
+def revoke_referral(request, reference, pk):
+    report = _staff_report(request, reference)
+    referral = report.referrals.filter(pk=pk).first()
+    if referral is None:
+        raise Http404
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            handling.revoke(referral, request.user, form.cleaned_data["reason"], request=request)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The referral has been revoked."))
+            return _back(report.reference, "#referrals")
+    return render(
+        request,
+        "reports/revoke.html",
+        {"report": report, "referral": referral, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@rule("reports.handle")
+def summary(request, reference):
+    """The case summary for a case meeting: the whole case, for the reporting point."""
+    report = _staff_report(request, reference)
+    actions.open_report(report, request.user, request)
+    # Contact details stay out: they are shown only on request, on the case screen.
+    context = _summary_context(report, parts={"summary", "persons", "attachments"})
+    if request.GET.get("format") == "pdf":
+        return _pdf(report, context)
+    return render(request, "reports/summary.html", context)
+
+
+def _summary_context(report, parts, referral=None):
+    indicators = Indicator.objects.filter(
+        code__in=report.confirmed_indicators or report.indicators
+    ).order_by("code")
+    return {
+        "report": report,
+        "referral": referral,
+        "parts": parts,
+        "staff": referral is None,
+        "indicators": indicators,
+        "primary_form_label": ExploitationForm(report.primary_form).label
+        if report.primary_form
+        else _("Not determined"),
+        "persons": report.persons.all() if "persons" in parts else [],
+        "attachments": report.attachments.filter(state=Attachment.State.STORED)
+        if "attachments" in parts
+        else [],
+        "referrals": report.referrals.select_related("organisation") if referral is None else [],
+    }
+
+
+def _pdf(report, context):
+    response = HttpResponse(case_summary_pdf(context), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="casus-{report.reference}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- partners ----------------------------------------------------------------------------------
+
+
+def _partner_referral(request, pk):
+    return access.get_for(
+        request.user,
+        "referrals.work",
+        access.referrals_for(request.user).select_related(
+            "report", "report__municipality", "organisation", "legal_basis"
+        ),
+        pk=pk,
+    )
+
+
+@rule("referrals.work")
+def partner_list(request):
+    referrals = access.referrals_for(request.user).select_related(
+        "report", "report__municipality", "organisation"
+    )
+    page = Paginator(referrals.order_by("-sent_at"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reports/partner_list.html", {"page": page})
+
+
+@rule("referrals.work")
+def partner_detail(request, pk):
+    referral = _partner_referral(request, pk)
+    handling.partner_read(referral, request.user, request=request)
+    return _partner_page(request, referral)
+
+
+def _partner_page(request, referral, *, decline_form=None, outcome_form=None, status=200):
+    from .case_forms import OutcomeForm
+
+    parts = access.shared_parts(request.user, referral)
+    context = _summary_context(referral.report, parts, referral=referral)
+    context.update(
+        decline_form=decline_form or ReasonForm(prefix="decline"),
+        outcome_form=outcome_form or OutcomeForm(prefix="outcome"),
+    )
+    response = render(request, "reports/partner_detail.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@rule("referrals.work")
+def partner_answer(request, pk, answer):
+    from .case_forms import OutcomeForm
+
+    referral = _partner_referral(request, pk)
+    if request.method != "POST":
+        return redirect("reports:partner_detail", pk=pk)
+    decline_form = outcome_form = None
+    try:
+        if answer == "accept":
+            handling.accept(referral, request.user, request=request)
+            messages.success(request, _("You accepted the referral."))
+        elif answer == "decline":
+            decline_form = ReasonForm(request.POST, prefix="decline")
+            if not decline_form.is_valid():
+                return _partner_page(request, referral, decline_form=decline_form, status=400)
+            handling.decline(
+                referral, request.user, decline_form.cleaned_data["reason"], request=request
+            )
+            messages.success(request, _("You declined the referral."))
+            return redirect("reports:partner_list")
+        elif answer == "complete":
+            outcome_form = OutcomeForm(request.POST, prefix="outcome")
+            if not outcome_form.is_valid():
+                return _partner_page(request, referral, outcome_form=outcome_form, status=400)
+            handling.complete(
+                referral, request.user, outcome_form.cleaned_data["outcome"], request=request
+            )
+            messages.success(request, _("The outcome has been sent to the reporting point."))
+            return redirect("reports:partner_list")
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("reports:partner_detail", pk=pk)
+
+
+@rule("referrals.work")
+def partner_attachment(request, pk, attachment_pk):
+    referral = _partner_referral(request, pk)
+    if "attachments" not in access.shared_parts(request.user, referral):
+        raise Http404
+    item = referral.report.attachments.filter(
+        pk=attachment_pk, state=Attachment.State.STORED
+    ).first()
+    if item is None:
+        raise Http404
+    data = handling.partner_attachment(referral, item, request.user, request=request)
+    return attachment_response(referral.report, item, data)
+
+
+@rule("referrals.work")
+def partner_summary_pdf(request, pk):
+    referral = _partner_referral(request, pk)
+    handling.partner_read(referral, request.user, what="summary_pdf", request=request)
+    parts = access.shared_parts(request.user, referral)
+    return _pdf(referral.report, _summary_context(referral.report, parts, referral=referral))

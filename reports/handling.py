@@ -1,0 +1,418 @@
+"""Case handling by the reporting point and its partners. Every change and every read by a
+partner writes its audit event in the same transaction."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Role
+from audit.actions import record_event
+from core.mail import send_after_commit
+from indicators.exploitation import join_codes
+
+from . import storage, workflow
+from .actions import refresh_match_keys
+from .models import (
+    Note,
+    Person,
+    Referral,
+    ReferralState,
+    Report,
+    ReportLink,
+    Status,
+    StatusChange,
+)
+
+REFERRAL_ACCEPT_DAYS = 2  # working days before a reminder (settings.SIGNAAL_REFERRAL_ACCEPT_DAYS)
+
+
+def _lock(report):
+    return Report.objects.select_for_update().get(pk=report.pk)
+
+
+def change_status(report, user, to_status, *, reason="", outcome="", request=None):
+    """Move a report along the table in workflow.TRANSITIONS; closing needs an outcome."""
+    with transaction.atomic():
+        current = _lock(report)
+        if not workflow.allowed(current.status, to_status):
+            raise ValidationError(
+                _("A report cannot go from “%(from)s” to “%(to)s”.")
+                % {"from": current.get_status_display(), "to": Status(to_status).label}
+            )
+        if to_status == Status.CLOSED and not outcome:
+            raise ValidationError(_("Choose the outcome to close this report."))
+        now = timezone.now()
+        StatusChange.objects.create(
+            report=current,
+            at=now,
+            actor=user,
+            from_status=current.status,
+            to_status=to_status,
+            reason=reason,
+        )
+        changes = {"status": to_status}
+        if to_status == Status.CLOSED:
+            changes.update(outcome=outcome, closed_at=now)
+        elif to_status == Status.REOPENED:
+            changes.update(outcome="", closed_at=None)
+        Report.objects.filter(pk=current.pk).update(**changes)
+        record_event(
+            "report.status_changed",
+            actor=user,
+            target=current,
+            request=request,
+            reason=reason,
+            details={"from": current.status, "to": to_status, "outcome": outcome},
+        )
+    for name, value in changes.items():
+        setattr(report, name, value)
+    return report
+
+
+def save_triage(
+    report,
+    user,
+    *,
+    primary_form,
+    secondary_forms,
+    indicator_codes,
+    priority,
+    assigned_to,
+    request=None,
+):
+    """Record the reporting point's weighing of a report; a new report goes into triage."""
+    with transaction.atomic():
+        current = _lock(report)
+        changes = {
+            "primary_form": primary_form or "",
+            "secondary_forms": join_codes(set(secondary_forms) - {primary_form}),
+            "triage_indicator_codes": join_codes(indicator_codes),
+            "priority": priority,
+            "deadline": workflow.deadline_for(current, priority),
+            "assigned_to": assigned_to,
+            "triaged": True,
+        }
+        Report.objects.filter(pk=current.pk).update(**changes)
+        record_event(
+            "report.triaged",
+            actor=user,
+            target=current,
+            request=request,
+            details={
+                "primary_form": changes["primary_form"],
+                "secondary_forms": changes["secondary_forms"],
+                "priority": priority,
+                "assigned_to": assigned_to.pk if assigned_to else None,
+                "indicators": changes["triage_indicator_codes"],
+            },
+        )
+        if current.status == Status.NEW:
+            change_status(current, user, Status.TRIAGE, request=request)
+    report.refresh_from_db()
+    return report
+
+
+def add_person(report, user, *, request=None, **fields):
+    with transaction.atomic():
+        person = Person.objects.create(
+            report=report, created_by=user, created_at=timezone.now(), **fields
+        )
+        refresh_match_keys(report)
+        record_event(
+            "report.person_added",
+            actor=user,
+            target=report,
+            request=request,
+            details={"person": person.pk, "role": person.role},
+        )
+    return person
+
+
+def remove_person(person, user, *, request=None):
+    report = person.report
+    with transaction.atomic():
+        record_event(
+            "report.person_removed",
+            actor=user,
+            target=report,
+            request=request,
+            details={"person": person.pk},
+        )
+        person.delete()
+        refresh_match_keys(report)
+
+
+def link(report, other, user, *, reason="", request=None):
+    if report.pk == other.pk:
+        raise ValidationError(_("A report cannot be linked to itself."))
+    first, second = sorted([report, other], key=lambda r: r.pk)
+    with transaction.atomic():
+        created = ReportLink.objects.get_or_create(
+            first=first,
+            second=second,
+            defaults={"created_by": user, "created_at": timezone.now(), "reason": reason},
+        )[1]
+        if created:
+            for target, to in ((report, other), (other, report)):
+                record_event(
+                    "report.linked",
+                    actor=user,
+                    target=target,
+                    request=request,
+                    reason=reason,
+                    details={"other": to.reference},
+                )
+    return created
+
+
+def unlink(report, other, user, *, request=None):
+    first, second = sorted([report, other], key=lambda r: r.pk)
+    with transaction.atomic():
+        deleted = ReportLink.objects.filter(first=first, second=second).delete()[0]
+        if deleted:
+            for target, to in ((report, other), (other, report)):
+                record_event(
+                    "report.unlinked",
+                    actor=user,
+                    target=target,
+                    request=request,
+                    details={"other": to.reference},
+                )
+    return bool(deleted)
+
+
+def add_note(report, user, body, *, request=None):
+    with transaction.atomic():
+        note = Note.objects.create(report=report, author=user, at=timezone.now(), body=body)
+        record_event("report.note_added", actor=user, target=report, request=request)
+    return note
+
+
+# --- referrals ---------------------------------------------------------------------------------
+
+
+def _case_workers(organisation):
+    return sorted(
+        set(
+            Membership.objects.active()
+            .filter(organisation=organisation, role=Role.PARTNER_CASE_WORKER)
+            .values_list("user__email", flat=True)
+        )
+    )
+
+
+def refer(
+    report,
+    user,
+    *,
+    organisation,
+    legal_basis,
+    summary,
+    share_persons=False,
+    share_attachments=False,
+    share_contact=False,
+    contact_reason="",
+    request=None,
+):
+    """Hand a report over to a partner: only the parts chosen, the reporter's contact details
+    only with a stated reason."""
+    if share_contact and not contact_reason.strip():
+        raise ValidationError(_("State why the partner needs the reporter's contact details."))
+    with transaction.atomic():
+        referral = Referral.objects.create(
+            report=report,
+            organisation=organisation,
+            legal_basis=legal_basis,
+            summary=summary,
+            share_persons=share_persons,
+            share_attachments=share_attachments,
+            share_contact=share_contact,
+            contact_reason=contact_reason if share_contact else "",
+            sent_at=timezone.now(),
+            sent_by=user,
+        )
+        record_event(
+            "referral.sent",
+            actor=user,
+            target=report,
+            request=request,
+            reason=contact_reason if share_contact else "",
+            details={
+                "referral": referral.pk,
+                "organisation": organisation.pk,
+                "legal_basis": legal_basis.name,
+                "persons": share_persons,
+                "attachments": share_attachments,
+                "contact": share_contact,
+            },
+        )
+        current = _lock(report)
+        if current.status == Status.NEW:  # an urgent referral skips nothing: triage is recorded
+            change_status(current, user, Status.TRIAGE, request=request)
+        if workflow.allowed(current.status, Status.REFERRED):
+            change_status(current, user, Status.REFERRED, request=request)
+        recipients = _case_workers(organisation)
+        if recipients:
+            with translation.override("nl"):
+                send_after_commit(
+                    "reports/email/referral_new", recipients, {"referral_id": referral.pk}
+                )
+    report.refresh_from_db()
+    return referral
+
+
+def _answer(referral, user, state, *, request=None, **fields):
+    with transaction.atomic():
+        current = Referral.objects.select_for_update().get(pk=referral.pk)
+        expected = {
+            ReferralState.ACCEPTED: {ReferralState.SENT},
+            ReferralState.DECLINED: {ReferralState.SENT},
+            ReferralState.COMPLETED: {ReferralState.ACCEPTED},
+            ReferralState.REVOKED: {ReferralState.SENT, ReferralState.ACCEPTED},
+        }[state]
+        if current.state not in expected:
+            raise ValidationError(_("This referral has already been answered or closed."))
+        Referral.objects.filter(pk=current.pk).update(state=state, **fields)
+        record_event(
+            f"referral.{state}",
+            actor=user,
+            target=current.report,
+            request=request,
+            reason=fields.get("decline_reason", "") or fields.get("revoke_reason", ""),
+            details={"referral": current.pk, "organisation": current.organisation_id},
+        )
+        if state != ReferralState.REVOKED:
+            _notify_reporting_point(current.report, state)
+    referral.refresh_from_db()
+    return referral
+
+
+def _notify_reporting_point(report, state):
+    if report.assigned_to_id:
+        recipients = [report.assigned_to.email]
+    else:
+        recipients = sorted(
+            set(
+                Membership.objects.active()
+                .filter(role=Role.REPORTING_POINT_STAFF)
+                .values_list("user__email", flat=True)
+            )
+        )
+    if recipients:
+        with translation.override("nl"):
+            send_after_commit(
+                "reports/email/referral_answered",
+                recipients,
+                {"reference": report.reference, "state": ReferralState(state).label},
+            )
+
+
+def accept(referral, user, *, request=None):
+    return _answer(
+        referral,
+        user,
+        ReferralState.ACCEPTED,
+        request=request,
+        answered_at=timezone.now(),
+        answered_by=user,
+    )
+
+
+def decline(referral, user, reason, *, request=None):
+    if not reason.strip():
+        raise ValidationError(_("State why you decline this referral."))
+    return _answer(
+        referral,
+        user,
+        ReferralState.DECLINED,
+        request=request,
+        answered_at=timezone.now(),
+        answered_by=user,
+        decline_reason=reason,
+    )
+
+
+def complete(referral, user, outcome, *, request=None):
+    if not outcome.strip():
+        raise ValidationError(_("Describe the outcome for the reporting point."))
+    return _answer(
+        referral,
+        user,
+        ReferralState.COMPLETED,
+        request=request,
+        completed_at=timezone.now(),
+        outcome=outcome.strip(),
+    )
+
+
+def revoke(referral, user, reason, *, request=None):
+    if not reason.strip():
+        raise ValidationError(_("State why you revoke this referral."))
+    return _answer(
+        referral,
+        user,
+        ReferralState.REVOKED,
+        request=request,
+        revoked_at=timezone.now(),
+        revoke_reason=reason,
+    )
+
+
+def partner_read(referral, user, what="referral", *, request=None):
+    """A partner's case worker looked at a referral (or one of its attachments)."""
+    with transaction.atomic():
+        record_event(
+            "referral.viewed" if what == "referral" else "referral.attachment_downloaded",
+            actor=user,
+            target=referral.report,
+            request=request,
+            details={"referral": referral.pk, "what": what},
+        )
+
+
+def partner_attachment(referral, attachment, user, *, request=None):
+    partner_read(referral, user, what=f"attachment:{attachment.pk}", request=request)
+    return storage.read(attachment.storage_name)
+
+
+def send_referral_reminders(now=None):
+    """Remind partners of referrals not accepted within the set number of working days; each
+    referral is reminded once. Returns the number of reminders."""
+    now = now or timezone.now()
+    days = getattr(settings, "SIGNAAL_REFERRAL_ACCEPT_DAYS", REFERRAL_ACCEPT_DAYS)
+    today = timezone.localtime(now).date()
+    sent = 0
+    candidates = Referral.objects.filter(
+        state=ReferralState.SENT,
+        reminder_sent_at__isnull=True,
+        sent_at__lte=now - timedelta(days=1),
+    ).select_related("report", "organisation", "sent_by")
+    for referral in candidates:
+        sent_on = timezone.localtime(referral.sent_at).date()
+        if workflow.working_days_between(sent_on, today) < days:
+            continue
+        with transaction.atomic():
+            updated = Referral.objects.filter(
+                pk=referral.pk, reminder_sent_at__isnull=True, state=ReferralState.SENT
+            ).update(reminder_sent_at=now)
+            if not updated:
+                continue
+            record_event(
+                "referral.reminded",
+                actor=None,
+                target=referral.report,
+                details={"referral": referral.pk},
+            )
+            recipients = _case_workers(referral.organisation) + [referral.sent_by.email]
+            with translation.override("nl"):
+                send_after_commit(
+                    "reports/email/referral_reminder",
+                    sorted(set(recipients)),
+                    {"referral_id": referral.pk, "days": days},
+                )
+        sent += 1
+    return sent

@@ -1,0 +1,100 @@
+"""One timeline of everything that happened to a report, for the reporting point."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+
+from .models import Attachment, Author, ReferralState, ReportLink
+
+
+@dataclass
+class Entry:
+    at: datetime
+    kind: str
+    text: str
+    who: str = ""
+
+
+def timeline(report):
+    entries = []
+    for change in report.history.select_related("actor"):
+        text = change.get_to_status_display()
+        if change.reason:
+            text = f"{text} – {change.reason}"
+        entries.append(Entry(change.at, "status", text, _name(change.actor)))
+    for note in report.notes.select_related("author"):
+        entries.append(Entry(note.at, "note", _("Internal note added"), _name(note.author)))
+    for message in report.messages.select_related("staff_member"):
+        if message.author == Author.STAFF:
+            entries.append(
+                Entry(
+                    message.at,
+                    "message",
+                    _("Question to the reporter"),
+                    _name(message.staff_member),
+                )
+            )
+        else:
+            entries.append(Entry(message.at, "message", _("Message from the reporter")))
+    for item in report.attachments.all():
+        text = (
+            _("Attachment received")
+            if item.state == Attachment.State.STORED
+            else _("Attachment could not be stored")
+        )
+        entries.append(Entry(item.at, "attachment", text))
+    for referral in report.referrals.select_related("organisation", "sent_by", "answered_by"):
+        partner = referral.organisation.name
+        entries.append(
+            Entry(
+                referral.sent_at,
+                "referral",
+                _("Referred to %(partner)s") % {"partner": partner},
+                _name(referral.sent_by),
+            )
+        )
+        if referral.answered_at:
+            state = (
+                ReferralState.DECLINED
+                if referral.state == ReferralState.DECLINED
+                else ReferralState.ACCEPTED
+            )
+            text = f"{partner}: {state.label}"
+            if referral.decline_reason:
+                text += f" – {referral.decline_reason}"
+            entries.append(
+                Entry(referral.answered_at, "referral", text, _name(referral.answered_by))
+            )
+        if referral.completed_at:
+            entries.append(
+                Entry(
+                    referral.completed_at,
+                    "referral",
+                    _("%(partner)s reported its outcome") % {"partner": partner},
+                )
+            )
+        if referral.revoked_at:
+            entries.append(
+                Entry(
+                    referral.revoked_at,
+                    "referral",
+                    _("Referral to %(partner)s revoked") % {"partner": partner},
+                )
+            )
+    links = ReportLink.objects.filter(first=report) | ReportLink.objects.filter(second=report)
+    for row in links.select_related("first", "second", "created_by"):
+        other = row.second if row.first_id == report.pk else row.first
+        entries.append(
+            Entry(
+                row.created_at,
+                "link",
+                _("Linked to %(reference)s") % {"reference": other.reference},
+                _name(row.created_by),
+            )
+        )
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)
+
+
+def _name(user):
+    return user.full_name if user is not None else ""
