@@ -17,6 +17,7 @@ run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
 	$(MANAGE) load_demo_content
+	$(MANAGE) schedule_daily_jobs
 	@echo "Signaal runs at http://$(ADDR)/ (Ctrl-C stops the web server and the task worker)"
 	@scripts/serve-dev $(PY) $(ADDR)
 

@@ -223,5 +223,6 @@ def test_admin_pages_of_every_model_open_for_the_platform_admin(client, personas
         "accounts/user",
         "accounts/accountrequest",
         "regions/municipality",
+        "reports/legalbasis",
     ):
         assert client.get(f"/beheer/{model}/").status_code == 200, model

@@ -1,0 +1,59 @@
+"""Daily jobs, scheduled by the task worker itself: the job runs, then queues its next run for
+the next morning. `manage.py schedule_daily_jobs` (idempotent; `make run` calls it) puts the first
+run in the queue; `manage.py run_daily_jobs` runs them at once (for cron, or by hand)."""
+
+import logging
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks import default_task_backend, task
+
+logger = logging.getLogger(__name__)
+
+# Each job is a function without arguments that returns something to log (a count, a summary).
+DAILY_JOBS = [
+    "reports.handling.send_referral_reminders",
+    "reports.actions.prune_throttle",
+]
+RUN_AT = time(6, 0)
+
+
+def run_jobs():
+    results = {}
+    for path in getattr(settings, "SIGNAAL_DAILY_JOBS", DAILY_JOBS):
+        try:
+            results[path] = str(import_string(path)())
+        except Exception as error:  # one failing job must not stop the others
+            logger.exception("daily job %s failed", path)
+            results[path] = f"failed: {error}"
+    logger.info("daily jobs: %s", results)
+    return results
+
+
+@task()
+def run_daily_jobs():
+    results = run_jobs()
+    schedule_next()
+    return results
+
+
+def next_run(now=None):
+    now = timezone.localtime(now or timezone.now())
+    at = timezone.make_aware(datetime.combine(now.date(), RUN_AT))
+    return at if at > now else at + timedelta(days=1)
+
+
+def schedule_next(now=None):
+    """Queue the next run unless one is queued already. Only a backend that can defer work can
+    schedule (not the immediate backend of the tests)."""
+    if not default_task_backend.supports_defer:
+        return None
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    path = f"{run_daily_jobs.module_path}"
+    if DBTaskResult.objects.filter(task_path=path, status=TaskResultStatus.READY).exists():
+        return None
+    return run_daily_jobs.using(run_after=next_run(now)).enqueue()
