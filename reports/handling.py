@@ -366,7 +366,9 @@ def partner_read(referral, user, what="referral", *, request=None):
     """A partner's case worker looked at a referral (or one of its attachments)."""
     with transaction.atomic():
         record_event(
-            "referral.viewed" if what == "referral" else "referral.attachment_downloaded",
+            "referral.attachment_downloaded"
+            if what.startswith("attachment:")
+            else "referral.viewed",
             actor=user,
             target=referral.report,
             request=request,

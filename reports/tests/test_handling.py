@@ -449,3 +449,69 @@ def test_case_screen_queries_do_not_grow_with_its_content(client, personas, logi
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+# --- the access matrix -------------------------------------------------------------------------
+
+STATES = ["sent", "accepted", "completed", "declined", "revoked"]
+
+
+def _set_state(referral, state):
+    Referral.objects.filter(pk=referral.pk).update(state=state)
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_access_matrix(client, personas, login, make_user, referred, state):
+    _set_state(referred, state)
+    report = referred.report
+    item = report.attachments.get()
+    staff_urls = [
+        reverse("reports:detail", args=[report.reference]),
+        reverse("reports:attachment", args=[report.reference, item.pk]),
+        reverse("reports:summary", args=[report.reference]),
+    ]
+    partner_urls = {
+        "detail": reverse("reports:partner_detail", args=[referred.pk]),
+        "attachment": reverse("reports:partner_attachment", args=[referred.pk, item.pk]),
+        "pdf": reverse("reports:partner_summary_pdf", args=[referred.pk]),
+    }
+    active = state in ("sent", "accepted")
+    expected_partner = {
+        "detail": 200 if active else 404,
+        "pdf": 200 if active else 404,
+        "attachment": 200 if state == "accepted" else 404,
+    }
+    other_partner = make_user(Role.PARTNER_CASE_WORKER, organisation="riec", email="x@test.example")
+    users = {
+        "staff": personas[Role.REPORTING_POINT_STAFF],
+        "partner": personas[Role.PARTNER_CASE_WORKER],
+        "other_partner": other_partner,
+        "analyst": personas[Role.ANALYST],
+        "editor": personas[Role.EDITOR],
+        "privacy_officer": personas[Role.PRIVACY_OFFICER],
+    }
+    for name, user in users.items():
+        login(client, user)
+        for url in staff_urls:
+            status = client.get(url).status_code
+            assert status == (200 if name == "staff" else 403), (name, url, status)
+        for part, url in partner_urls.items():
+            before = AuditEvent.objects.filter(action__startswith="referral.viewed").count()
+            before_files = AuditEvent.objects.filter(
+                action="referral.attachment_downloaded"
+            ).count()
+            status = client.get(url).status_code
+            if name == "partner":
+                assert status == expected_partner[part], (state, part, status)
+            elif name == "other_partner":
+                assert status == 404, (state, part, status)
+            else:
+                assert status == 403, (name, part, status)
+            if status == 200:
+                read = AuditEvent.objects.filter(action__startswith="referral.viewed").count()
+                files = AuditEvent.objects.filter(action="referral.attachment_downloaded").count()
+                assert (read - before) + (files - before_files) == 1, (part, "not audited")
+        client.logout()
+    for url in staff_urls + list(partner_urls.values()):
+        response = client.get(url)
+        assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
