@@ -1,0 +1,92 @@
+"""A copy of the database (or of the private files) alone reveals no names, contact details or
+narratives: everything personal is encrypted by the application."""
+
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from accounts.models import Role
+from reports import handling
+from reports.actions import add_attachment, add_reporter_message, send_staff_message, submit_report
+from reports.models import LegalBasis
+
+from .conftest import jpeg_with_gps
+
+pytestmark = pytest.mark.django_db
+
+SECRETS = {
+    "description": "Zeldzaamverhaal Kwispeltuin",
+    "street": "Geheimstraatlaan",
+    "house_number": "777Q",
+    "postcode": "9999 ZZ",
+    "place": "Loods Achterhoekje",
+    "occurred_period": "Elke maanvrijdag",
+    "nationality": "Ruritaans",
+    "exploiters": "Baas Grommelsnor 06-98765432",
+    "company_name": "Schimmelbouw Ltd",
+    "reporter_name": "Melder Vlinderhoed",
+    "reporter_phone": "0687654321",
+    "reporter_email": "vlinderhoed@example.org",
+    "reporter_function": "Conciërge Sterrenschool",
+    "reporter_organisation_text": "Sterrenschool Noord",
+}
+MORE = [
+    "Slachtoffer Pimpelmees",
+    "1999-02-03",
+    "0611223344",
+    "pimpelmees@example.org",
+    "Interne notitie Zeepbel",
+    "Vraag over Zwaluwstaart",
+    "Antwoord over Zwaluwstaart",
+    "Samenvatting Boterbloem",
+    "foto-Kikkerdril.jpg",
+]
+
+
+def test_no_personal_value_is_readable_in_a_dump(personas, organisations, private_dir):
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    report = submit_report(
+        fields={**SECRETS, "acute_danger": "no", "reporter_type": "citizen"},
+        kind="report",
+        channel="public",
+        language="nl",
+        idempotency_key=uuid.uuid4(),
+        passphrase="wachtwoordzin Kabouter",
+    ).report
+    handling.add_person(
+        report,
+        staff,
+        role="victim",
+        name=MORE[0],
+        birth_date=MORE[1],
+        phone=MORE[2],
+        email=MORE[3],
+    )
+    handling.add_note(report, staff, MORE[4])
+    send_staff_message(report, staff, MORE[5])
+    add_reporter_message(report, MORE[6])
+    handling.refer(
+        report,
+        staff,
+        organisation=organisations["police"],
+        legal_basis=LegalBasis.objects.first(),
+        summary=MORE[7],
+    )
+    add_attachment(report, SimpleUploadedFile(MORE[8], jpeg_with_gps(), "image/jpeg"))
+    known = list(SECRETS.values()) + MORE + [report.mailbox_code]
+    dump = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - table names from Django
+            for row in cursor.fetchall():
+                dump.append(" ".join(str(cell) for cell in row))
+    text = "\n".join(dump)
+    assert report.reference in text  # the dump is real: the reference is not secret
+    found = [value for value in known if value.lower() in text.lower()]
+    assert found == [], f"readable in the database: {found}"
+    for path in private_dir.rglob("*"):
+        if path.is_file():
+            assert b"\xff\xd8\xff" not in path.read_bytes()[:10]
+            assert b"Kikkerdril" not in path.read_bytes()
