@@ -54,14 +54,30 @@ def _configured_keys():
 
 
 @cache
-def keyring():
+def _fernets():
     keys = _configured_keys()
+    if not keys:
+        raise ImproperlyConfigured("no encryption key configured")
     try:
-        return MultiFernet([Fernet(key) for key in keys])
+        return [Fernet(key) for key in keys]
     except (ValueError, TypeError) as error:
         raise ImproperlyConfigured(
             f"an encryption key is not a valid Fernet key: {error}"
         ) from None
+
+
+@cache
+def keyring():
+    return MultiFernet(_fernets())
+
+
+def is_current(token: bytes) -> bool:
+    """Was `token` encrypted with the newest key (nothing to rotate)?"""
+    try:
+        _fernets()[0].decrypt(token)
+    except InvalidToken:
+        return False
+    return True
 
 
 @cache
@@ -75,6 +91,7 @@ def _index_key():
 
 def reset_keys():
     """Forget cached keys (after rotation, and in tests)."""
+    _fernets.cache_clear()
     keyring.cache_clear()
     _index_key.cache_clear()
 
@@ -100,6 +117,15 @@ def decrypt(value: str) -> str:
 def rotate(value: str) -> str:
     """Re-encrypt with the newest key."""
     return PREFIX + keyring().rotate(value[len(PREFIX) :].encode()).decode()
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    return keyring().rotate(token)
+
+
+def needs_rotation(value: str) -> bool:
+    encrypted = bool(value) and value.startswith(PREFIX)
+    return encrypted and not is_current(value[len(PREFIX) :].encode())
 
 
 def blind_index(value: str, purpose: str) -> str:

@@ -90,3 +90,66 @@ def test_no_personal_value_is_readable_in_a_dump(personas, organisations, privat
         if path.is_file():
             assert b"\xff\xd8\xff" not in path.read_bytes()[:10]
             assert b"Kikkerdril" not in path.read_bytes()
+
+
+def test_key_rotation_re_encrypts_everything_and_can_be_resumed(monkeypatch, private_dir):
+    import io
+
+    from cryptography.fernet import Fernet
+    from django.core.management import call_command
+
+    from core import crypto
+    from reports import storage
+    from reports.models import Attachment, Report
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", old)
+    crypto.reset_keys()
+    try:
+        for _ in range(3):
+            report = submit_report(
+                fields={**SECRETS, "acute_danger": "no", "reporter_type": "citizen"},
+                kind="report",
+                channel="public",
+                language="nl",
+                idempotency_key=uuid.uuid4(),
+            ).report
+        add_attachment(report, SimpleUploadedFile("a.jpg", jpeg_with_gps(), "image/jpeg"))
+        monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", f"{new},{old}")
+        out = io.StringIO()
+        call_command("rotate_encryption_keys", "--dry-run", stdout=out)
+        assert "would re-encrypt 43 values and 1 files" in out.getvalue()
+        real_rotate, calls = crypto.rotate, []
+
+        def failing(value):
+            calls.append(value)
+            if len(calls) == 20:
+                raise KeyboardInterrupt
+            return real_rotate(value)
+
+        monkeypatch.setattr(crypto, "rotate", failing)
+        with pytest.raises(KeyboardInterrupt):
+            call_command("rotate_encryption_keys", "--batch", "1", stdout=io.StringIO())
+        monkeypatch.setattr(crypto, "rotate", real_rotate)
+        out = io.StringIO()
+        call_command("rotate_encryption_keys", "--batch", "1", stdout=out)
+        assert "re-encrypted 29 values and 1 files" in out.getvalue()  # 14 were done before
+        monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", new)  # the old key is gone
+        crypto.reset_keys()
+        for report in Report.objects.all():
+            assert report.description == SECRETS["description"]
+            assert report.reporter_email == SECRETS["reporter_email"]
+        assert storage.read(Attachment.objects.get().storage_name)[:3] == b"\xff\xd8\xff"
+    finally:
+        monkeypatch.delenv("SIGNAAL_ENCRYPTION_KEYS")
+        crypto.reset_keys()
+
+
+def test_mailbox_passphrases_are_hashed_with_argon2id():
+    from reports.hashers import hash_passphrase, verify_passphrase
+
+    encoded = hash_passphrase("lange zin 2026")
+    assert encoded.startswith("argon2$argon2id$") and "m=19456" in encoded and "p=1" in encoded
+    assert verify_passphrase("lange zin 2026", encoded)
+    assert not verify_passphrase("lange zin 2027", encoded)
+    assert not verify_passphrase("lange zin 2026", "")

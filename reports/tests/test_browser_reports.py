@@ -566,6 +566,7 @@ def test_no_csp_errors_while_filling_in_the_form(page):
 
 # --- regressions found in review -----------------------------------------------------------------
 
+
 def _no_errors_shown(page):
     page.wait_for_load_state("load")
     assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
