@@ -31,7 +31,10 @@ every mailbox passphrase stored, and the audit hash chain must be intact.
 
 It exits non-zero on any 5xx, any lost report, any submission that did not end in a 302 (4xx,
 connection errors), or when fewer than 95% of the requested submissions per second succeeded.
-The bench client runs on the same machine and takes CPU from the server.
+The bench client runs on the same machine and takes CPU from the server; the CPU line shows who
+used the CPUs during the run (gunicorn, the local PostgreSQL server, the client, anything else on
+the machine), so a run disturbed by other work can be recognised. --mailbox-every 0 leaves out the
+mailbox passphrases, to see what the Argon2 hashes cost.
 
     .venv/bin/python bench/report_bench.py --rate 20 --seconds 60      # SQLite
     .venv/bin/python bench/report_bench.py --seconds 10                # a quick run
