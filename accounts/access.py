@@ -36,6 +36,8 @@ PERMISSIONS = {
     "accounts.review_requests": {Role.ORGANISATION_ADMIN, Role.PLATFORM_ADMIN},
     "accounts.manage_people": {Role.ORGANISATION_ADMIN, Role.PLATFORM_ADMIN},
     "audit.view_log": {Role.PRIVACY_OFFICER},
+    "privacy.manage": {Role.PRIVACY_OFFICER},
+    "reports.access_log": {Role.PRIVACY_OFFICER, Role.REPORTING_POINT_STAFF},
     "platform.admin": {Role.PLATFORM_ADMIN},
 }
 
@@ -482,8 +484,27 @@ def mailbox_report(request):
     return Report.objects.filter(pk=entry["report"]).exclude(mailbox_index="").first()
 
 
+def _may_see_access_log(user, report):
+    """The privacy officer sees every report's access log; of the reporting point's staff, the
+    case owner (the person the report is assigned to)."""
+    if Role.PRIVACY_OFFICER in roles(user):
+        return True
+    return report.assigned_to_id is not None and report.assigned_to_id == user.pk
+
+
+def subject_reports_for(user):
+    """Reports a privacy officer may search for a data subject's request."""
+    from reports.models import Report
+
+    if not can(user, "privacy.manage"):
+        return Report.objects.none()
+    return Report.objects.all()
+
+
 OBJECT_CHECKS = {
     "reports.handle": lambda user, report: True,
+    "reports.access_log": _may_see_access_log,
+    "privacy.manage": lambda user, obj: True,
     "referrals.work": _may_work_referral,
     "accounts.review_requests": _may_review_request,
     "knowledge.view_document": _may_view_document,

@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "content",
     "indicators",
     "reports",
+    "privacy",
 ]
 
 MIDDLEWARE = [

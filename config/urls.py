@@ -19,6 +19,7 @@ urlpatterns = [
     path("kennisbank/", include("content.urls")),
     path("wat-zie-je/", include("indicators.urls")),
     path("", include("reports.urls")),
+    path("gegevensbescherming/", include("privacy.urls")),
     re_path(
         r"^kennisbank/documenten/(\d+)/(.*)$",
         content_views.serve_document,

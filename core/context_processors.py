@@ -34,4 +34,5 @@ def site(request):
         "may_edit_content": user is not None and access.can(user, "content.edit"),
         "may_handle_reports": user is not None and access.can(user, "reports.handle"),
         "may_work_referrals": user is not None and access.can(user, "referrals.work"),
+        "may_manage_privacy": user is not None and access.can(user, "privacy.manage"),
     }

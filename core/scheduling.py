@@ -16,6 +16,8 @@ logger = logging.getLogger(__name__)
 DAILY_JOBS = [
     "reports.handling.send_referral_reminders",
     "reports.actions.prune_throttle",
+    "privacy.retention.daily_retention",
+    "privacy.checks.daily_audit_check",
 ]
 RUN_AT = time(6, 0)
 

@@ -30,6 +30,7 @@ from .models import (
     Report,
     Status,
     StatusChange,
+    SubjectKey,
     ThrottleHit,
 )
 
@@ -63,7 +64,8 @@ def normalise_company(name):
 
 def refresh_match_keys(report):
     """Store the keys by which other reports about the same address, business, phone number or
-    person are found (see workflow.match_keys)."""
+    person are found (see workflow.match_keys), and the keys by which a data subject's request
+    finds the reporter and the persons recorded (workflow.subject_keys)."""
     wanted = workflow.match_keys(report)
     existing = set(report.match_keys.values_list("kind", "digest"))
     if existing - wanted:
@@ -71,6 +73,13 @@ def refresh_match_keys(report):
             report.match_keys.filter(kind=kind, digest=digest).delete()
     MatchKey.objects.bulk_create(
         [MatchKey(report=report, kind=kind, digest=digest) for kind, digest in wanted - existing]
+    )
+    report.subject_keys.all().delete()
+    SubjectKey.objects.bulk_create(
+        [
+            SubjectKey(report=report, person=person, kind=kind, digest=digest)
+            for person, kind, digest in workflow.subject_keys(report)
+        ]
     )
 
 

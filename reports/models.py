@@ -197,6 +197,11 @@ class Report(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
+    # Privacy: a legal hold stops retention; an anonymised report keeps only what statistics need.
+    legal_hold = models.BooleanField(_("legal hold"), default=False)
+    legal_hold_reason = models.CharField(_("reason for the legal hold"), max_length=300, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("report")
@@ -369,6 +374,32 @@ class MatchKey(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "kind", "digest"], name="one_key_per_report")
         ]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.kind}"
+
+
+class SubjectKind(models.TextChoices):
+    NAME = "name", _("name")
+    BIRTH_DATE = "birth_date", _("date of birth")
+    EMAIL = "email", _("e-mail")
+    PHONE = "phone", _("phone")
+
+
+class SubjectKey(models.Model):
+    """Keyed hashes of the identifying details of a data subject (the reporter, or a person
+    recorded with a report), so that a data subject's request can find everything about them
+    without decrypting every report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="subject_keys")
+    person = models.ForeignKey(
+        "Person", on_delete=models.CASCADE, null=True, blank=True, related_name="subject_keys"
+    )
+    kind = models.CharField(max_length=10, choices=SubjectKind.choices)
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "digest"], name="subject_lookup")]
 
     def __str__(self):
         return f"{self.report_id}: {self.kind}"

@@ -182,3 +182,29 @@ def match_keys(report):
     keys.update((MatchKind.PHONE, crypto.blind_index(p, "phone")) for p in phones)
     keys.update((MatchKind.PERSON, crypto.blind_index(n, "person")) for n in names)
     return keys
+
+
+def subject_keys(report):
+    """(person or None, kind, digest) for the reporter and each person recorded with a report."""
+    from .models import SubjectKind
+
+    def keys_of(person, name, birth_date, email, phone):
+        found = []
+        if name_key(name):
+            found.append((person, SubjectKind.NAME, crypto.blind_index(name_key(name), "name")))
+        if birth_date:
+            found.append((person, SubjectKind.BIRTH_DATE, crypto.blind_index(birth_date, "birth")))
+        if email:
+            digest = crypto.blind_index(email.strip().lower(), "email")
+            found.append((person, SubjectKind.EMAIL, digest))
+        if phone_key(phone):
+            digest = crypto.blind_index(phone_key(phone), "phone")
+            found.append((person, SubjectKind.PHONE, digest))
+        return found
+
+    keys = keys_of(
+        None, report.reporter_name, "", report.reporter_email, report.reporter_phone
+    )
+    for person in report.persons.all():
+        keys += keys_of(person, person.name, person.birth_date, person.email, person.phone)
+    return keys

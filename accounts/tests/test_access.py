@@ -18,6 +18,8 @@ EXPECTED = {
     "accounts.review_requests": {R.ORGANISATION_ADMIN, R.PLATFORM_ADMIN},
     "accounts.manage_people": {R.ORGANISATION_ADMIN, R.PLATFORM_ADMIN},
     "audit.view_log": {R.PRIVACY_OFFICER},
+    "privacy.manage": {R.PRIVACY_OFFICER},
+    "reports.access_log": {R.PRIVACY_OFFICER, R.REPORTING_POINT_STAFF},
     "platform.admin": {R.PLATFORM_ADMIN},
 }
 
