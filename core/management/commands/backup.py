@@ -1,0 +1,42 @@
+"""Write an encrypted backup: the database, MEDIA_ROOT and SIGNAAL_PRIVATE_DIR in one archive.
+
+The archive is encrypted with SIGNAAL_BACKUP_KEY (a Fernet key, best kept apart from the
+encryption keys and from the archives) or, when that is not set, with the first of
+SIGNAAL_ENCRYPTION_KEYS. See core/backup.py for the format."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from core.backup import BackupError, create_backup
+
+
+class Command(BaseCommand):
+    help = "Write an encrypted backup of the database, media and private files to one archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", required=True, help="Where to write the archive.")
+        parser.add_argument(
+            "--force", action="store_true", help="Overwrite the output file if it exists."
+        )
+
+    def handle(self, *args, output, force=False, **options):
+        try:
+            result = create_backup(output, force=force)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        manifest = result.manifest
+        self.stdout.write(f"Backup written to {result.path} ({result.size} bytes, mode 600).")
+        self.stdout.write(f"  created at: {manifest['created_at']}")
+        self.stdout.write(f"  database: {manifest['database']['engine']}")
+        for label, count in manifest["counts"].items():
+            self.stdout.write(f"  {label}: {count}")
+        self.stdout.write(
+            f"  files: {result.files['media']} media, {result.files['private']} private"
+        )
+        head = manifest["audit_head"]
+        self.stdout.write(f"  audit log: {head['count']} events, head {head['last_hash']}")
+        self.stdout.write(f"  encrypted with {result.key_source}")
+        if not result.key_source.startswith("SIGNAAL_BACKUP_KEY"):
+            self.stderr.write(
+                "Note: set SIGNAAL_BACKUP_KEY to a separate Fernet key, kept apart from the "
+                "encryption keys, so that an archive and one key alone reveal nothing."
+            )
