@@ -314,6 +314,14 @@ SIGNAAL_MAX_ATTACHMENTS = 5
 SIGNAAL_REPORTS_PER_HOUR = env_int("SIGNAAL_REPORTS_PER_HOUR", 20)
 SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR = env_int("SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR", 20)
 
+# Privacy officer's checks: more distinct reports opened by one person on one day is unusual;
+# reads outside these hours (and in the weekend) are listed.
+SIGNAAL_UNUSUAL_READS_PER_DAY = env_int("SIGNAAL_UNUSUAL_READS_PER_DAY", 30)
+SIGNAAL_OFFICE_HOURS = (
+    env_int("SIGNAAL_OFFICE_HOURS_START", 7),
+    env_int("SIGNAAL_OFFICE_HOURS_END", 19),
+)
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -163,7 +163,14 @@ def correct_reporter(user, report, fields, *, reason, request=None):
 
 def erase_reporter(user, report, *, reason, request=None):
     fields = dict.fromkeys(
-        ["reporter_name", "reporter_phone", "reporter_email", "reporter_function"], ""
+        [
+            "reporter_name",
+            "reporter_phone",
+            "reporter_email",
+            "reporter_function",
+            "reporter_organisation_text",
+        ],
+        "",
     )
     with transaction.atomic():
         Report.objects.filter(pk=report.pk).update(**fields, may_contact=False)

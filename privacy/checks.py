@@ -20,7 +20,9 @@ READ_ACTIONS = [
     "referral.viewed",
     "referral.attachment_downloaded",
 ]
-OFFICE_START, OFFICE_END = time(7, 0), time(19, 0)
+def _office_hours():
+    start, end = getattr(settings, "SIGNAAL_OFFICE_HOURS", (7, 19))
+    return time(start, 0), time(end, 0)
 
 
 def daily_audit_check():
@@ -58,12 +60,13 @@ def outside_office_hours(days=30):
     since = timezone.now() - timedelta(days=days)
     counts = Counter()
     names = {}
+    office_start, office_end = _office_hours()
     events = AuditEvent.objects.filter(
         action__in=READ_ACTIONS, created_at__gte=since, actor__isnull=False
     ).values_list("actor_id", "actor__full_name", "created_at")
     for actor, name, at in events.iterator():
         local = timezone.localtime(at)
-        if local.weekday() >= 5 or not (OFFICE_START <= local.time() < OFFICE_END):
+        if local.weekday() >= 5 or not (office_start <= local.time() < office_end):
             counts[actor] += 1
             names[actor] = name
     return [{"name": names[actor], "reads": n} for actor, n in counts.most_common(100)]

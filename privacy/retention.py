@@ -110,7 +110,11 @@ def anonymise(report, *, reason, actor=None):
         report.persons.all().delete()
         report.match_keys.all().delete()
         report.subject_keys.all().delete()
-        report.referrals.update(summary="", outcome="", contact_reason="")
+        report.referrals.update(
+            summary="", outcome="", contact_reason="", decline_reason="", revoke_reason=""
+        )
+        # Reasons written by staff may name people; the history keeps who, when and what.
+        report.history.update(reason="")
         for name in PERSONAL_FIELDS + CONTACT_FIELDS:
             setattr(report, name, "")
         for name, value in MAILBOX_FIELDS.items():

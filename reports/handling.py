@@ -240,7 +240,7 @@ def refer(
             actor=user,
             target=report,
             request=request,
-            reason=contact_reason if share_contact else "",
+            # The reason itself is kept encrypted on the referral, never in the audit log.
             details={
                 "referral": referral.pk,
                 "organisation": organisation.pk,
