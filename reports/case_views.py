@@ -171,6 +171,7 @@ def inbox(request):
         {
             "form": inbox_form,
             "work_form": work_form,
+            "filter_forms": [work_form, inbox_form],
             "page": page,
             "querystring": query.urlencode(),
             "today": timezone.localdate(),

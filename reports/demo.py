@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import Membership, Role
 from regions.models import Municipality
 
+from . import workflow
 from .actions import send_staff_message, submit_report
 from .models import Channel, Kind, Report
 
@@ -142,7 +143,10 @@ def load_demo_reports():
             passphrase=DEMO_PASSPHRASE if index in (0, 3) else "",
         )
         when = timezone.now() - timedelta(days=days)
-        Report.objects.filter(pk=submission.report.pk).update(created_at=when)
+        submission.report.created_at = when
+        Report.objects.filter(pk=submission.report.pk).update(
+            created_at=when, deadline=workflow.deadline_for(submission.report)
+        )
         submission.report.history.update(at=when)
         created += 1
         staff = Membership.objects.filter(role=Role.REPORTING_POINT_STAFF).first()
