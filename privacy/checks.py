@@ -20,6 +20,8 @@ READ_ACTIONS = [
     "referral.viewed",
     "referral.attachment_downloaded",
 ]
+
+
 def _office_hours():
     start, end = getattr(settings, "SIGNAAL_OFFICE_HOURS", (7, 19))
     return time(start, 0), time(end, 0)

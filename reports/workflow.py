@@ -202,9 +202,7 @@ def subject_keys(report):
             found.append((person, SubjectKind.PHONE, digest))
         return found
 
-    keys = keys_of(
-        None, report.reporter_name, "", report.reporter_email, report.reporter_phone
-    )
+    keys = keys_of(None, report.reporter_name, "", report.reporter_email, report.reporter_phone)
     for person in report.persons.all():
         keys += keys_of(person, person.name, person.birth_date, person.email, person.phone)
     return keys
