@@ -62,23 +62,24 @@ def normalise_company(name):
     return re.sub(r"[^0-9a-z]+", "", text)
 
 
-def refresh_match_keys(report):
+def refresh_match_keys(report, *, new=False):
     """Store the keys by which other reports about the same address, business, phone number or
     person are found (see workflow.match_keys), and the keys by which a data subject's request
     finds the reporter and the persons recorded (workflow.subject_keys)."""
-    wanted = workflow.match_keys(report)
-    existing = set(report.match_keys.values_list("kind", "digest"))
+    wanted = workflow.match_keys(report, persons=() if new else None)
+    existing = set() if new else set(report.match_keys.values_list("kind", "digest"))
     if existing - wanted:
         for kind, digest in existing - wanted:
             report.match_keys.filter(kind=kind, digest=digest).delete()
     MatchKey.objects.bulk_create(
         [MatchKey(report=report, kind=kind, digest=digest) for kind, digest in wanted - existing]
     )
-    report.subject_keys.all().delete()
+    if not new:
+        report.subject_keys.all().delete()
     SubjectKey.objects.bulk_create(
         [
             SubjectKey(report=report, person=person, kind=kind, digest=digest)
-            for person, kind, digest in workflow.subject_keys(report)
+            for person, kind, digest in workflow.subject_keys(report, persons=() if new else None)
         ]
     )
 
@@ -184,7 +185,7 @@ def submit_report(
             report.deadline = workflow.deadline_for(report)
             report.reference = _next_reference(kind, now)
             report.save()
-            refresh_match_keys(report)
+            refresh_match_keys(report, new=True)
             StatusChange.objects.create(
                 report=report, at=now, actor=report.submitted_by, to_status=Status.NEW
             )

@@ -8,6 +8,7 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -105,23 +106,38 @@ def municipalities():
     return Municipality.objects.filter(ended_on__isnull=True).order_by("name")
 
 
+# The catalogue changes rarely and the public form reads it on every step: each web process keeps
+# the lists for a minute (an editor's change shows within a minute).
+CATALOGUE_SECONDS = 60
+
+
+def _catalogue_list(key, build):
+    return cache.get_or_set(f"signaal:reports:{key}", build, CATALOGUE_SECONDS)
+
+
 def premises_choices(language):
     name = "name_nl" if language == "nl" else "name_en"
-    return [("", _("I don't know"))] + list(
-        PremisesType.objects.order_by(name).values_list("code", name)
+    rows = _catalogue_list(
+        f"premises:{name}",
+        lambda: list(PremisesType.objects.order_by(name).values_list("code", name)),
     )
+    return [("", _("I don't know"))] + rows
 
 
 def sector_choices(language):
     name = "name_nl" if language == "nl" else "name_en"
-    return [("", _("I don't know"))] + list(Sector.objects.order_by(name).values_list("code", name))
+    rows = _catalogue_list(
+        f"sectors:{name}", lambda: list(Sector.objects.order_by(name).values_list("code", name))
+    )
+    return [("", _("I don't know"))] + rows
 
 
 def indicator_choices():
-    return [
-        (code, code)
-        for code in Indicator.objects.filter(active=True).values_list("code", flat=True)
-    ]
+    codes = _catalogue_list(
+        "indicators",
+        lambda: list(Indicator.objects.filter(active=True).values_list("code", flat=True)),
+    )
+    return [(code, code) for code in codes]
 
 
 # --- the steps of the report form ------------------------------------------------------------

@@ -156,8 +156,9 @@ def company_key(name):
     return normalise_company(name)
 
 
-def match_keys(report):
-    """(kind, digest) pairs for a report and the persons recorded with it."""
+def match_keys(report, persons=None):
+    """(kind, digest) pairs for a report and the persons recorded with it (`persons`: already
+    known, e.g. none for a report just received)."""
     from .actions import normalise_house_number, normalise_postcode
 
     keys = set()
@@ -174,7 +175,7 @@ def match_keys(report):
         keys.add((MatchKind.KVK, crypto.blind_index(report.kvk_number, "kvk")))
     phones = phones_in(report.exploiters)
     names = set()
-    for person in report.persons.all():
+    for person in report.persons.all() if persons is None else persons:
         if phone_key(person.phone):
             phones.add(phone_key(person.phone))
         if name_key(person.name):
@@ -184,7 +185,7 @@ def match_keys(report):
     return keys
 
 
-def subject_keys(report):
+def subject_keys(report, persons=None):
     """(person or None, kind, digest) for the reporter and each person recorded with a report."""
     from .models import SubjectKind
 
@@ -203,6 +204,6 @@ def subject_keys(report):
         return found
 
     keys = keys_of(None, report.reporter_name, "", report.reporter_email, report.reporter_phone)
-    for person in report.persons.all():
+    for person in report.persons.all() if persons is None else persons:
         keys += keys_of(person, person.name, person.birth_date, person.email, person.phone)
     return keys
