@@ -1,7 +1,7 @@
 """The reporting point at work: work lists, the case screen (triage, status, persons, linked
 reports, referrals, notes, messages, timeline) and the case summary for a case meeting."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -41,6 +41,7 @@ from .models import (
     MatchKey,
     MatchKind,
     Message,
+    ReferenceCounter,
     ReportLink,
 )
 from .summary import case_summary_pdf
@@ -61,10 +62,12 @@ def _filtered(request, reports):
     if not valid:
         return reports.none(), inbox_form, work_form, False
     data = {**inbox_form.cleaned_data, **work_form.cleaned_data}
+    # Bounds in local time on the indexed column (no per-row date conversion).
     if data["received_from"]:
-        reports = reports.filter(created_at__date__gte=data["received_from"])
+        reports = reports.filter(created_at__gte=_local_midnight(data["received_from"]))
     if data["received_to"]:
-        reports = reports.filter(created_at__date__lte=data["received_to"])
+        end = _local_midnight(data["received_to"] + timedelta(days=1))
+        reports = reports.filter(created_at__lt=end)
     for name in ("kind", "status", "language", "priority"):
         if data[name]:
             reports = reports.filter(**{name: data[name]})
@@ -91,21 +94,35 @@ def _filtered(request, reports):
     return reports, inbox_form, work_form, True
 
 
+def _local_midnight(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def _search(text):
     """Reference, KvK number or company name (found through its keyed hash: exact after
-    normalisation, since names are stored encrypted)."""
+    normalisation, since names are stored encrypted). Every branch uses an index: a full
+    reference, the number of a reference ("123" finds MH-2026-000123 of every year and prefix),
+    a KvK number, or the ids of reports whose company key matches."""
     text = text.strip()
-    condition = Q(reference__iexact=text) | Q(reference__iendswith=text.lstrip("0"))
+    references = [text.upper()]
+    if text.isdigit() and len(text) <= 6:
+        references += [
+            f"{prefix}-{year}-{int(text):06d}"
+            for prefix, year in ReferenceCounter.objects.values_list("prefix", "year")
+        ]
+    condition = Q(reference__in=references)
     if text.isdigit() and len(text) == 8:
         condition |= Q(kvk_number=text)
     company = actions.normalise_company(text)
     if company:
         digest = crypto.blind_index(company, "company")
-        condition |= Q(
-            pk__in=MatchKey.objects.filter(kind=MatchKind.COMPANY, digest=digest).values(
-                "report_id"
-            )
+        ids = list(
+            MatchKey.objects.filter(kind=MatchKind.COMPANY, digest=digest).values_list(
+                "report_id", flat=True
+            )[:1000]
         )
+        if ids:
+            condition |= Q(pk__in=ids)
     return condition
 
 
@@ -263,7 +280,8 @@ def _case(request, report, *, status=200, show_contact=False, **forms):
     linked_ids = {r.pk for r in linked}
     suggestions = _suggestions(report)
     for line in suggestions:
-        line["reports"] = [r for r in line["reports"] if r.pk not in linked_ids]
+        # The pattern line counts them all; the screen offers the ten newest to link.
+        line["reports"] = [r for r in line["reports"] if r.pk not in linked_ids][:10]
     context = {
         "report": report,
         "indicators": [indicators[c] for c in report.indicators if c in indicators],

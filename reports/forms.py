@@ -10,7 +10,10 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from indicators.exploitation import ExploitationForm
@@ -102,6 +105,24 @@ class LanguageSelect(forms.Select):
         return option
 
 
+class LongSelect(forms.Select):
+    """A select with hundreds of options (the municipalities), rendered in Python: Django's
+    template per option costs some 20 ms per page for 342 of them."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(key), mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
 def municipalities():
     return Municipality.objects.filter(ended_on__isnull=True).order_by("name")
 
@@ -180,6 +201,7 @@ class WhereForm(forms.Form):
         required=False,
         empty_label=_("I don't know"),
         to_field_name="code",
+        widget=LongSelect,
     )
     street = TextField(label=_("Street"), max_length=100, required=False)
     house_number = TextField(label=_("House number"), max_length=12, required=False)
@@ -443,6 +465,7 @@ class AdviceForm(PassphraseMixin, forms.Form):
         required=False,
         empty_label=_("I don't know"),
         to_field_name="code",
+        widget=LongSelect,
     )
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     minor_involved = forms.BooleanField(label=_("It concerns someone under 18"), required=False)
@@ -533,6 +556,7 @@ class InboxFilterForm(forms.Form):
         required=False,
         empty_label=_("All"),
         to_field_name="code",
+        widget=LongSelect,
     )
     acute = forms.BooleanField(label=_("Acute danger"), required=False)
     minor = forms.BooleanField(label=_("Minor involved"), required=False)

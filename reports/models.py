@@ -211,6 +211,7 @@ class Report(models.Model):
             models.Index(fields=["status", "deadline"], name="report_deadline"),
             models.Index(fields=["assigned_to", "status"], name="report_assigned"),
             models.Index(fields=["created_at"], name="report_created"),
+            models.Index(fields=["municipality", "created_at"], name="report_municipality"),
         ]
 
     def __str__(self):
