@@ -5,10 +5,9 @@ names of attachments — is encrypted by the application (core.crypto); a databa
 reveals none of it. Codes and counts the monitor needs stay readable.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -239,8 +238,6 @@ class Report(models.Model):
 
     @property
     def is_overdue(self):
-        from django.utils import timezone
-
         return bool(
             self.deadline
             and self.status in UNDECIDED_STATUSES
@@ -550,7 +547,3 @@ class ThrottleHit(models.Model):
 
     def __str__(self):
         return f"{self.bucket} {self.at:%Y-%m-%d %H:%M}"
-
-
-def new_idempotency_key():
-    return uuid.uuid4()

@@ -2,6 +2,7 @@
 anonymous mailbox, 'my reports' for professionals, and the reporting point's inbox."""
 
 import logging
+import uuid
 from datetime import date
 from itertools import groupby
 
@@ -468,7 +469,7 @@ def advice_form(request):
                 kind=Kind.ADVICE,
                 channel=Channel.PROFESSIONAL if signed_in else Channel.PUBLIC,
                 language=request.LANGUAGE_CODE,
-                idempotency_key=request.POST.get("key") or _new_key(),
+                idempotency_key=_advice_key(request),
                 user=request.user if signed_in else None,
                 passphrase=data.get("passphrase", ""),
                 request=request,
@@ -483,7 +484,7 @@ def advice_form(request):
                 status=503,
             )
         return redirect(_received_url(submission.report, request.LANGUAGE_CODE))
-    key = request.POST.get("key") or _new_key()
+    key = _advice_key(request)
     return render(
         request,
         "reports/advice.html",
@@ -498,10 +499,12 @@ UNREACHABLE = gettext_lazy(
 )
 
 
-def _new_key():
-    import uuid
-
-    return str(uuid.uuid4())
+def _advice_key(request):
+    """The idempotency key the form carries; a missing or altered one starts a new key."""
+    try:
+        return str(uuid.UUID(request.POST.get("key", "")))
+    except ValueError:
+        return str(uuid.uuid4())
 
 
 # --- the anonymous mailbox -----------------------------------------------------------------------

@@ -411,3 +411,17 @@ def test_errors_speak_the_reporters_language(flow, settings):
     response = walk.send(files=[photo])
     assert "Ten plik jest większy niż" in response.content.decode()
     assert Report.objects.count() == 0
+
+
+def test_an_advice_request_with_an_altered_key_is_still_received(client, db):
+    data = {
+        "key": "niet-een-sleutel",
+        "description": "Een vraag over een bijbaan zonder loon, met één accent: café.",
+        "acute_danger": "no",
+        "reporter_organisation_text": "Scholengemeenschap Zuid",
+        "passphrase": "lange zin 2026",
+        "passphrase_again": "lange zin 2026",
+    }
+    response = client.post(reverse("reports:advice"), data)
+    assert response.status_code == 302
+    assert Report.objects.get().description.endswith("café.")
