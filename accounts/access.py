@@ -32,6 +32,9 @@ PERMISSIONS = {
     "reports.handle": {Role.REPORTING_POINT_STAFF},
     "referrals.work": {Role.PARTNER_CASE_WORKER},
     "monitor.view": {Role.ANALYST, Role.REPORTING_POINT_STAFF},
+    "monitor.exact": {Role.REPORTING_POINT_STAFF},
+    "monitor.import": {Role.REPORTING_POINT_STAFF},
+    "monitor.keep_policy": {Role.ANALYST},
     "content.edit": {Role.EDITOR},
     "accounts.review_requests": {Role.ORGANISATION_ADMIN, Role.PLATFORM_ADMIN},
     "accounts.manage_people": {Role.ORGANISATION_ADMIN, Role.PLATFORM_ADMIN},
@@ -40,6 +43,10 @@ PERMISSIONS = {
     "reports.access_log": {Role.PRIVACY_OFFICER, Role.REPORTING_POINT_STAFF},
     "platform.admin": {Role.PLATFORM_ADMIN},
 }
+
+# Actions whose role only counts in an organisation of these kinds: the municipal policy monitor
+# is kept by the RIEC's own staff.
+ORGANISATION_KINDS = {"monitor.keep_policy": {OrganisationKind.RIEC}}
 
 # URL prefixes whose views are guarded by the framework that owns them, with the rule it applies:
 # the Django admin asks has_permission() (platform admins), the Wagtail admin asks for the
@@ -126,7 +133,13 @@ def can(user, action, obj=None):
     allowed = PERMISSIONS.get(action)
     if allowed is None:
         raise ValueError(f"unknown action {action!r}")
-    if not roles(user) & set(allowed):
+    kinds = ORGANISATION_KINDS.get(action)
+    user_roles = (
+        roles(user)
+        if kinds is None
+        else {m.role for m in memberships(user) if m.organisation.kind in kinds}
+    )
+    if not user_roles & set(allowed):
         return False
     if obj is None:
         return True
@@ -515,3 +528,12 @@ OBJECT_CHECKS = {
         else _may_manage_person(user, obj)
     ),
 }
+
+
+# --- monitor -----------------------------------------------------------------------------------
+
+
+def monitor_exact(user):
+    """Does the monitor show this user exact numbers? Only the reporting point sees counts below 5;
+    everyone else (and everything published) gets the protected figures (monitor.protection)."""
+    return can(user, "monitor.exact")

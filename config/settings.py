@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "indicators",
     "reports",
     "privacy",
+    "monitor",
 ]
 
 MIDDLEWARE = [
@@ -321,6 +322,13 @@ SIGNAAL_OFFICE_HOURS = (
     env_int("SIGNAAL_OFFICE_HOURS_START", 7),
     env_int("SIGNAAL_OFFICE_HOURS_END", 19),
 )
+
+# The RIEC region this installation serves (regions.models.RiecRegion): the municipal policy
+# monitor lists its municipalities. Monitor: counts from 1 up to this number are shown as "<5"
+# outside the reporting point; the facts are recounted at most this many minutes apart.
+SIGNAAL_RIEC_REGION = env_str("SIGNAAL_RIEC_REGION", "midden-nederland")
+SIGNAAL_SMALL_NUMBER = 4
+SIGNAAL_MONITOR_REFRESH_MINUTES = env_int("SIGNAAL_MONITOR_REFRESH_MINUTES", 10)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

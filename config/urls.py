@@ -20,6 +20,7 @@ urlpatterns = [
     path("wat-zie-je/", include("indicators.urls")),
     path("", include("reports.urls")),
     path("gegevensbescherming/", include("privacy.urls")),
+    path("monitor/", include("monitor.urls")),
     re_path(
         r"^kennisbank/documenten/(\d+)/(.*)$",
         content_views.serve_document,

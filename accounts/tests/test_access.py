@@ -14,6 +14,9 @@ EXPECTED = {
     "reports.handle": {R.REPORTING_POINT_STAFF},
     "referrals.work": {R.PARTNER_CASE_WORKER},
     "monitor.view": {R.ANALYST, R.REPORTING_POINT_STAFF},
+    "monitor.exact": {R.REPORTING_POINT_STAFF},
+    "monitor.import": {R.REPORTING_POINT_STAFF},
+    "monitor.keep_policy": {R.ANALYST},  # the persona's analyst works at the RIEC
     "content.edit": {R.EDITOR},
     "accounts.review_requests": {R.ORGANISATION_ADMIN, R.PLATFORM_ADMIN},
     "accounts.manage_people": {R.ORGANISATION_ADMIN, R.PLATFORM_ADMIN},
@@ -64,6 +67,14 @@ def test_no_roles_through_an_inactive_organisation(personas, rf):
         memberships__user=user
     ).update(is_active=False)
     assert not access.can(user, "monitor.view")
+
+
+def test_the_policy_monitor_is_kept_by_riec_analysts_only(make_user, organisations, rf):
+    municipal = verified(
+        make_user(Role.ANALYST, organisation="utrecht", email="gemeente@test.example"), rf
+    )
+    assert access.can(municipal, "monitor.view")
+    assert not access.can(municipal, "monitor.keep_policy")
 
 
 def test_unknown_action_is_a_programming_error(personas):

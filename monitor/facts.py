@@ -1,0 +1,139 @@
+"""The pre-counted facts behind every monitor view.
+
+Counting a million reports for each page view would be too slow, so the monitor counts once, per
+month, kind and dimension, into monitor.Fact, and the views add those rows up. rebuild() recounts
+everything in one transaction from three sources that add up in one view:
+
+- the reports in Signaal (reports.Report);
+- record-level history imported from a previous registration (HistoricRecord: the same fields);
+- aggregate history counted per year and form (HistoricCount): it has no month, and for the other
+  dimensions its reports count as "unknown", so that every breakdown adds up to the same total.
+
+The facts are recounted by a task at most SIGNAAL_MONITOR_REFRESH_MINUTES apart (see
+schedule_refresh()) and at once after an import; the dashboard says how recent they are.
+"""
+
+import logging
+import time
+from collections import Counter
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
+
+from reports.models import Report
+
+from .models import Fact, HistoricCount, HistoricRecord, Refresh
+
+logger = logging.getLogger(__name__)
+
+# dimension -> field of Report and HistoricRecord
+DIMENSIONS = {
+    "form": "primary_form",
+    "municipality": "municipality_id",
+    "sector": "sector",
+    "premises": "premises_type",
+    "reporter": "reporter_type",
+    "minor": "minor_involved",
+    "outcome": "outcome",
+}
+UNKNOWN = ""
+
+
+def as_value(raw):
+    """A dimension value as stored in Fact.value: text, "" for unknown, yes/no for booleans."""
+    if raw is None:
+        return UNKNOWN
+    if raw is True:
+        return "yes"
+    if raw is False:
+        return "no"
+    return str(raw)
+
+
+def count_queryset(queryset, by_month=True):
+    """Counter of (year, month, kind, dimension, value) -> n for a queryset of Report or
+    HistoricRecord: one GROUP BY per dimension."""
+    counts = Counter()
+    dated = queryset.annotate(y=ExtractYear("created_at"), m=ExtractMonth("created_at"))
+    for dimension, field in DIMENSIONS.items():
+        group = ["y", "m", "kind", field] if by_month else ["kind", field]
+        source = dated if by_month else queryset
+        for row in source.order_by().values(*group).annotate(n=Count("id")):
+            key = (
+                row["y"] if by_month else None,
+                row["m"] if by_month else None,
+                row["kind"],
+                dimension,
+                as_value(row[field]),
+            )
+            counts[key] += row["n"]
+    return counts
+
+
+def count_history_totals():
+    """Counter for the aggregate history: its form (and municipality when given); unknown for the
+    rest."""
+    counts = Counter()
+    rows = (
+        HistoricCount.objects.filter(batch__state="done")
+        .order_by()
+        .values("year", "kind", "primary_form", "municipality_id")
+        .annotate(n=Count("id"), total=Sum("count"))
+    )
+    for row in rows:
+        for dimension, field in DIMENSIONS.items():
+            value = UNKNOWN
+            if field in ("primary_form", "municipality_id"):
+                value = as_value(row[field])
+            counts[(row["year"], None, row["kind"], dimension, value)] += row["total"]
+    return counts
+
+
+def rebuild():
+    """Recount every fact. Returns the Refresh row."""
+    started = time.monotonic()
+    counts = count_queryset(Report.objects.all())
+    counts.update(count_queryset(HistoricRecord.objects.filter(batch__state="done")))
+    counts.update(count_history_totals())
+    facts = [
+        Fact(year=y, month=m, kind=kind, dimension=dimension, value=value, count=n)
+        for (y, m, kind, dimension, value), n in counts.items()
+        if n
+    ]
+    reports = Report.objects.count()
+    historic = HistoricRecord.objects.filter(batch__state="done").count() + sum(
+        HistoricCount.objects.filter(batch__state="done").values_list("count", flat=True)
+    )
+    with transaction.atomic():
+        Fact.objects.all().delete()
+        Fact.objects.bulk_create(facts, batch_size=2000)
+        refresh = Refresh.objects.create(
+            at=timezone.now(),
+            seconds=round(time.monotonic() - started, 3),
+            facts=len(facts),
+            reports=reports,
+            historic=historic,
+        )
+        Refresh.objects.filter(at__lt=refresh.at).exclude(pk=refresh.pk).delete()
+    logger.info("monitor facts rebuilt: %s rows in %.1f s", len(facts), refresh.seconds)
+    return refresh
+
+
+def last_refresh():
+    return Refresh.objects.order_by("-at").first()
+
+
+def ensure_fresh():
+    """Facts exist: the first view after installation counts at once (a new installation has few
+    reports); later views use the facts of the last refresh."""
+    refresh = last_refresh()
+    if refresh is None:
+        refresh = rebuild()
+    return refresh
+
+
+def refresh_minutes():
+    return getattr(settings, "SIGNAAL_MONITOR_REFRESH_MINUTES", 10)

@@ -1,0 +1,32 @@
+"""Background work of the monitor: recounting the facts, importing history."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+from . import facts
+
+
+@task(priority=-5)
+def refresh_facts():
+    """Recount the facts, then queue the next recount (the worker keeps the monitor fresh)."""
+    refresh = facts.rebuild()
+    schedule_refresh()
+    return refresh.facts
+
+
+def schedule_refresh(now=None):
+    """Queue the next recount unless one is queued already; only a backend that can defer work
+    schedules (not the immediate backend of the tests)."""
+    if not default_task_backend.supports_defer:
+        return None
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if DBTaskResult.objects.filter(
+        task_path=refresh_facts.module_path, status=TaskResultStatus.READY
+    ).exists():
+        return None
+    run_after = (now or timezone.now()) + timedelta(minutes=facts.refresh_minutes())
+    return refresh_facts.using(run_after=run_after).enqueue()
