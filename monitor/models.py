@@ -39,6 +39,9 @@ class Refresh(models.Model):
         ordering = ["-at"]
         get_latest_by = "at"
 
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M}: {self.facts} facts"
+
 
 class ImportBatch(models.Model):
     """One upload of history: aggregate counts or record-level rows. All or nothing: the rows are
@@ -98,6 +101,9 @@ class HistoricCount(models.Model):
     )
     count = models.PositiveIntegerField()
 
+    def __str__(self):
+        return f"{self.year} {self.kind} {self.primary_form or '-'}: {self.count}"
+
 
 class HistoricRecord(models.Model):
     """One report from a previous registration, with only the fields the monitor counts. The field
@@ -120,6 +126,9 @@ class HistoricRecord(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["created_at"], name="monitor_record_created")]
+
+    def __str__(self):
+        return f"{self.batch_id}:{self.row}"
 
 
 class PolicyTopic(models.TextChoices):
@@ -179,3 +188,6 @@ class PolicyStatus(models.Model):
         ]
         verbose_name = _("policy status")
         verbose_name_plural = _("policy statuses")
+
+    def __str__(self):
+        return f"{self.municipality_id} {self.topic} {self.state} {self.as_of}"
