@@ -25,6 +25,9 @@ class Fact(models.Model):
             models.Index(fields=["dimension", "year", "month"], name="monitor_fact_dim_period")
         ]
 
+    def __str__(self):
+        return f"{self.year}-{self.month or '*'} {self.kind} {self.dimension}={self.value}"
+
 
 class Refresh(models.Model):
     """One rebuild of the facts: when, how long it took, how many rows."""
