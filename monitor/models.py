@@ -29,6 +29,24 @@ class Fact(models.Model):
         return f"{self.year}-{self.month or '*'} {self.kind} {self.dimension}={self.value}"
 
 
+class Suppressed(models.Model):
+    """A cell the monitor does not show outside the reporting point (monitor.protection): stored
+    with each recount so that every view and export of a period uses the same pattern."""
+
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    period = models.CharField(max_length=2)  # Y, Q1-Q4
+    dimension = models.CharField(max_length=12)  # or "total"
+    value = models.CharField(max_length=40, blank=True)
+    state = models.CharField(max_length=10)  # primary, secondary
+
+    class Meta:
+        indexes = [models.Index(fields=["year", "kind"], name="monitor_suppressed_year")]
+
+    def __str__(self):
+        return f"{self.year} {self.period} {self.kind} {self.dimension}={self.value}: {self.state}"
+
+
 class Refresh(models.Model):
     """One rebuild of the facts: when, how long it took, how many rows."""
 
