@@ -110,6 +110,9 @@ def rebuild():
     with transaction.atomic():
         Fact.objects.all().delete()
         Fact.objects.bulk_create(facts, batch_size=2000)
+        from .stats import protect_all
+
+        protect_all()
         refresh = Refresh.objects.create(
             at=timezone.now(),
             seconds=round(time.monotonic() - started, 3),

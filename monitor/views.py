@@ -1,12 +1,307 @@
-"""The monitor's dashboard, exports and quarterly overview."""
+"""The monitor's dashboard, its exports and charts, and the quarterly overview for the newsletter.
 
-from django.shortcuts import render
+Every figure comes from monitor.stats; whether the reader sees exact numbers is asked of the access
+module (access.monitor_exact): only reporting-point staff do, and they can switch to the protected
+figures as they would be published. Analysts and policy staff see aggregates only - no view here
+ever shows a single report.
+"""
 
+import csv
+import io
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import access
 from accounts.access import rule
+from audit.actions import record_event
 
-from . import facts
+from . import charts, facts, stats
+from .forms import PeriodForm
+from .tasks import refresh_facts
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _selection(request):
+    """(form, period, exact, query string) for the request's GET parameters."""
+    years = stats.available_years()
+    may_exact = access.monitor_exact(request.user)
+    default = {"period": "year", "year": years[-1]}
+    form = PeriodForm(request.GET or default, years=years, exact_allowed=may_exact)
+    period = stats.Period.year(years[-1])
+    protected_wanted = False
+    if form.is_valid():
+        period = form.cleaned_data["the_period"]
+        protected_wanted = form.cleaned_data.get("protected", False)
+    exact = may_exact and not protected_wanted
+    if not exact and not period.protectable:
+        form.add_error("period", _("Protected figures exist for whole years and quarters only."))
+        period = stats.Period.year(years[-1])
+    query = {"period": period.kind, "year": period.start[0]}
+    if period.kind == "quarter":
+        query["quarter"] = (period.start[1] + 2) // 3
+    if period.kind == "range":
+        query.update(
+            start="%d-%02d" % period.start,  # noqa: UP031 - the month as typed
+            end="%d-%02d" % period.end,  # noqa: UP031
+        )
+    if may_exact and not exact:
+        query["protected"] = "on"
+    return form, period, exact, urlencode(query)
 
 
 @rule("monitor.view")
 def dashboard(request):
-    return render(request, "monitor/dashboard.html", {"refresh": facts.ensure_fresh()})
+    refresh = facts.ensure_fresh()
+    form, period, exact, query = _selection(request)
+    data, tables = stats.all_tables(period, exact)
+    charted = [
+        (table, charts.draw(table).svg(element_id=f"chart-{table.name}") if table.chart else "")
+        for table in tables
+    ]
+    return render(
+        request,
+        "monitor/dashboard.html",
+        {
+            "form": form,
+            "period": period,
+            "exact": exact,
+            "may_exact": access.monitor_exact(request.user),
+            "query": query,
+            "tables": charted,
+            "sentences": stats.sentences(data),
+            "refresh": refresh,
+            "refresh_minutes": facts.refresh_minutes(),
+            "small": stats.protection.small_number() + 1,
+            "small_max": stats.protection.small_number(),
+        },
+    )
+
+
+def _table(request, name):
+    facts.ensure_fresh()
+    _form, period, exact, _query = _selection(request)
+    _data, tables = stats.all_tables(period, exact)
+    if name == "alles":
+        return period, exact, tables
+    found = [table for table in tables if table.name == name]
+    if not found:
+        raise Http404
+    return period, exact, found
+
+
+def _plain(cell):
+    """A cell for export: numbers as numbers, "<5" and "x" as text."""
+    if isinstance(cell, stats.Cell):
+        return cell.value if not cell.state else cell.shown
+    return cell
+
+
+def _filename(name, period, exact, extension):
+    suffix = "" if exact else "-beschermd"
+    slug = period.label.replace(" ", "-").lower()
+    return f"signaal-{name}-{slug}{suffix}.{extension}"
+
+
+@rule("monitor.view")
+def export(request, name, extension):
+    if extension not in EXPORT_TYPES or (extension == "csv" and name == "alles"):
+        raise Http404
+    period, exact, tables = _table(request, name)
+    if extension == "csv":
+        body = io.StringIO()
+        body.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
+        writer = csv.writer(body, delimiter=";")
+        table = tables[0]
+        writer.writerow([table.title])
+        writer.writerow(table.header)
+        for label, cells, _total in table.rows:
+            writer.writerow([label, *[_plain(cell) for cell in cells]])
+        if not exact:
+            writer.writerow([])
+            writer.writerow([legend_text()])
+        content = body.getvalue().encode("utf-8")
+    else:
+        content = workbook(tables, exact)
+    record_event(
+        "monitor.exported",
+        actor=request.user,
+        request=request,
+        object_type="monitor.table",
+        object_id=name,
+        details={"period": period.label, "format": extension, "exact": exact},
+    )
+    response = HttpResponse(content, content_type=EXPORT_TYPES[extension])
+    filename = _filename(name, period, exact, extension)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def legend_text():
+    small = stats.protection.small_number() + 1
+    return _(
+        "<%(small)s: between 1 and %(max)s; x: not shown, so that a small number cannot be "
+        "worked out from the totals."
+    ) % {"small": small, "max": small - 1}
+
+
+def workbook(tables, exact):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables:
+        sheet = book.create_sheet(title=table.name[:31])
+        sheet.append([table.title])
+        sheet["A1"].font = Font(bold=True)
+        sheet.append(table.header)
+        for label, cells, _total in table.rows:
+            sheet.append([label, *[_plain(cell) for cell in cells]])
+        if not exact:
+            sheet.append([])
+            sheet.append([legend_text()])
+        sheet.column_dimensions["A"].width = 40
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@rule("monitor.view")
+def chart(request, name, extension):
+    if extension not in ("svg", "png"):
+        raise Http404
+    _period, _exact, tables = _table(request, name)
+    table = tables[0]
+    if not table.chart:
+        raise Http404
+    drawing = charts.draw(table)
+    if extension == "svg":
+        content = '<?xml version="1.0" encoding="UTF-8"?>\n' + drawing.svg()
+        response = HttpResponse(content, content_type="image/svg+xml; charset=utf-8")
+    else:
+        response = HttpResponse(drawing.png(), content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="signaal-{name}.{extension}"'
+    return response
+
+
+@require_POST
+@rule("monitor.exact")
+def refresh(request):
+    refresh_facts.enqueue()
+    messages.success(request, _("The figures are being recounted."))
+    return redirect("monitor:dashboard")
+
+
+# --- the quarterly overview -----------------------------------------------------------------------
+
+
+def last_complete_quarter(today=None):
+    today = today or timezone.localdate()
+    quarter = (today.month - 1) // 3  # the quarter before this one
+    if quarter == 0:
+        return today.year - 1, 4
+    return today.year, quarter
+
+
+def overview_data(year, quarter):
+    """What the quarterly overview shows, always protected (it is meant for publication)."""
+    facts.ensure_fresh()
+    complete_year = year if quarter == 4 else year - 1
+    data = stats.series(exact=False, last_year=complete_year, years=4)
+    tables = stats.series_tables(data)
+    this = stats.Period.quarter(year, quarter)
+    before = stats.Period.quarter(year - 1, quarter)
+    now, then = stats.breakdowns(this, exact=False), stats.breakdowns(before, exact=False)
+    current = {value: (label, cells) for value, label, cells in now["form"].rows}
+    previous = {value: (label, cells) for value, label, cells in then["form"].rows}
+    rows = []
+    for value in [*stats.FORM_ORDER, stats.UNKNOWN]:
+        if value in current or value in previous:
+            label = (current.get(value) or previous.get(value))[0]
+            rows.append(
+                _quarter_row(label, previous.get(value, (0, {}))[1], current.get(value, (0, {}))[1])
+            )
+    rows.append(_quarter_row(_("Total"), then["form"].totals, now["form"].totals, total=True))
+    quarter_table = stats.TableData(
+        "kwartaal",
+        _("Reports per form of exploitation: %(this)s and %(before)s")
+        % {"this": this.label, "before": before.label},
+        ["", before.label, this.label, _("Change")],
+        rows,
+    )
+    return data, tables, quarter_table, this
+
+
+def _quarter_row(label, before, this, total=False):
+    before = before.get(stats.Kind.REPORT, stats.Cell(0))
+    this = this.get(stats.Kind.REPORT, stats.Cell(0))
+    return label, [before, this, stats.format_change(stats.change(before, this))], total
+
+
+@rule("monitor.view")
+def overview(request, year=None, quarter=None):
+    if year is None:
+        year, quarter = last_complete_quarter()
+    if not 1 <= quarter <= 4 or not 1990 <= year <= 2100:
+        raise Http404
+    data, tables, quarter_table, this = overview_data(year, quarter)
+    figures = [
+        (table, charts.draw(table).svg(element_id=f"chart-{table.name}") if table.chart else "")
+        for table in tables
+    ]
+    return render(
+        request,
+        "monitor/overview.html",
+        {
+            "year": year,
+            "quarter": quarter,
+            "period": this,
+            "tables": figures,
+            "quarter_table": quarter_table,
+            "sentences": stats.sentences(data),
+            "legend": legend_text(),
+            "quarters": recent_quarters(),
+        },
+    )
+
+
+def recent_quarters(count=8):
+    year, quarter = last_complete_quarter()
+    result = []
+    for _i in range(count):
+        result.append((year, quarter))
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return result
+
+
+@rule("monitor.view")
+def overview_pdf(request, year, quarter):
+    if not 1 <= quarter <= 4 or not 1990 <= year <= 2100:
+        raise Http404
+    from .overview_pdf import render_pdf
+
+    data, tables, quarter_table, this = overview_data(year, quarter)
+    content = render_pdf(this, tables, quarter_table, stats.sentences(data), legend_text())
+    record_event(
+        "monitor.exported",
+        actor=request.user,
+        request=request,
+        object_type="monitor.overview",
+        object_id=f"{year}-Q{quarter}",
+        details={"format": "pdf", "exact": False},
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="signaal-kwartaal-{year}-q{quarter}.pdf"'
+    )
+    return response

@@ -1,0 +1,603 @@
+"""Reading the monitor: periods, the tables of the dashboard, exact or protected.
+
+Every figure the monitor shows or exports comes from here, so the screen, the charts, the CSV and
+XLSX exports and the quarterly overview always agree. Whether a reader gets exact or protected
+numbers is decided by accounts.access.monitor_exact() (the one access module).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from indicators.exploitation import ExploitationForm
+from reports.models import Kind, Outcome, ReporterType
+
+from . import protection
+from .facts import DIMENSIONS, UNKNOWN
+from .models import Fact, Suppressed
+
+GROUPS = ("region", "province")  # derived from the municipality
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year, a quarter of a year, or (exact views only) a range of whole months."""
+
+    start: tuple  # (year, month)
+    end: tuple  # (year, month), inclusive
+    kind: str = "year"  # year, quarter, range
+
+    @classmethod
+    def year(cls, year):
+        return cls((year, 1), (year, 12), "year")
+
+    @classmethod
+    def quarter(cls, year, quarter):
+        return cls((year, 3 * quarter - 2), (year, 3 * quarter), "quarter")
+
+    @property
+    def protectable(self):
+        return self.kind in ("year", "quarter")
+
+    @property
+    def protection_key(self):
+        """(year, period code) of the stored suppression pattern."""
+        if self.kind == "year":
+            return self.start[0], protection.PERIOD_YEAR
+        return self.start[0], f"Q{(self.start[1] + 2) // 3}"
+
+    @property
+    def label(self):
+        (sy, sm), (ey, em) = self.start, self.end
+        if self.kind == "year":
+            return str(sy)
+        if self.kind == "quarter":
+            return _("Q%(quarter)s %(year)s") % {"quarter": (sm + 2) // 3, "year": sy}
+        return _("%(start)s to %(end)s") % {
+            "start": month_label(sy, sm),
+            "end": month_label(ey, em),
+        }
+
+    def facts_filter(self):
+        """Q for the facts of this period. Year-only history counts for a period that covers its
+        whole year."""
+        (sy, sm), (ey, em) = self.start, self.end
+        start, end = sy * 12 + sm - 1, ey * 12 + em - 1
+        month_q = Q()
+        for year in range(sy, ey + 1):
+            first = max(start, year * 12) - year * 12 + 1
+            last = min(end, year * 12 + 11) - year * 12 + 1
+            if first == 1 and last == 12:
+                month_q |= Q(year=year)
+            else:
+                month_q |= Q(year=year, month__gte=first, month__lte=last)
+        return month_q
+
+
+MONTHS = [
+    gettext_lazy("January"),
+    gettext_lazy("February"),
+    gettext_lazy("March"),
+    gettext_lazy("April"),
+    gettext_lazy("May"),
+    gettext_lazy("June"),
+    gettext_lazy("July"),
+    gettext_lazy("August"),
+    gettext_lazy("September"),
+    gettext_lazy("October"),
+    gettext_lazy("November"),
+    gettext_lazy("December"),
+]
+
+
+def month_label(year, month):
+    return f"{MONTHS[month - 1]} {year}"
+
+
+# --- cells ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    value: int
+    state: str = ""  # "", primary, secondary
+
+    @property
+    def shown(self):
+        """The figure as printed: the number, "<5" or "x"."""
+        if self.state == protection.PRIMARY:
+            return f"<{protection.small_number() + 1}"
+        if self.state:
+            return "x"
+        return format_count(self.value)
+
+    @property
+    def suppressed(self):
+        return bool(self.state)
+
+    @property
+    def number(self):
+        """The number for exports and charts, or None when suppressed."""
+        return None if self.state else self.value
+
+
+def format_count(value):
+    """12345 -> "12.345", as Dutch readers write it."""
+    return f"{value:,}".replace(",", ".")
+
+
+def change(previous, current):
+    """The change from `previous` to `current` in percent as people write it: "+60%", "-13%";
+    None when it cannot be given (a suppressed figure or nothing to compare with).
+
+    Changes of 50% or more are rounded to the nearest 5%, smaller ones to the whole percent, as
+    the newsletter writes them (74 -> 118 is "+60%", 79 -> 89 "+13%", 20 -> 53 "+165%")."""
+    if previous.suppressed or current.suppressed or not previous.value:
+        return None
+    percent = (current.value - previous.value) * 100 / previous.value
+    return round_change(percent)
+
+
+def round_change(percent):
+    magnitude = abs(percent)
+    rounded = 5 * int(magnitude / 5 + 0.5) if magnitude >= 50 else int(magnitude + 0.5)
+    return rounded if percent >= 0 else -rounded
+
+
+def format_change(rounded):
+    if rounded is None:
+        return ""
+    if rounded == 0:
+        return "0%"
+    return f"{'+' if rounded > 0 else '−'}{abs(rounded)}%"
+
+
+# --- dimension values and labels -----------------------------------------------------------------
+
+
+def municipalities():
+    """id -> (name, code, RIEC region, province) of every municipality, fetched once per
+    process (the list changes with a CBS update, which comes with a deployment)."""
+    global _MUNICIPALITIES
+    if _MUNICIPALITIES is None:
+        from regions.models import Municipality
+
+        _MUNICIPALITIES = {
+            str(pk): (name, code, region, province)
+            for pk, name, code, region, province in Municipality.objects.values_list(
+                "pk", "name", "code", "riec_region", "province"
+            )
+        }
+    return _MUNICIPALITIES
+
+
+_MUNICIPALITIES = None
+
+
+def groups_of(municipality_id):
+    info = municipalities().get(municipality_id)
+    if info is None:
+        return {}
+    return {"region": info[2], "province": info[3]}
+
+
+def labels(dimension):
+    """value -> label for a dimension, in the current language."""
+    from django.utils.translation import get_language
+
+    from regions.models import Province, RiecRegion
+
+    if dimension == "form":
+        result = {code: str(label) for code, label in ExploitationForm.choices}
+        result[UNKNOWN] = "Leeg"
+        return result
+    if dimension == "municipality":
+        result = {pk: info[0] for pk, info in municipalities().items()}
+    elif dimension == "region":
+        result = {code: str(label) for code, label in RiecRegion.choices}
+    elif dimension == "province":
+        result = {code: str(label) for code, label in Province.choices}
+    elif dimension in ("sector", "premises"):
+        from reports.forms import premises_choices, sector_choices
+
+        pick = sector_choices if dimension == "sector" else premises_choices
+        result = {code: str(label) for code, label in pick(get_language() or "nl") if code}
+    elif dimension == "reporter":
+        result = {code: str(label) for code, label in ReporterType.choices}
+    elif dimension == "minor":
+        result = {"yes": _("Minor involved"), "no": _("No minor known")}
+    elif dimension == "outcome":
+        result = {code: str(label) for code, label in Outcome.choices}
+        result[UNKNOWN] = _("Still open")
+        return result
+    else:
+        result = {}
+    result[UNKNOWN] = _("Unknown")
+    return result
+
+
+DIMENSION_TITLES = {
+    "form": gettext_lazy("Form of exploitation"),
+    "municipality": gettext_lazy("Municipality"),
+    "region": gettext_lazy("RIEC region"),
+    "province": gettext_lazy("Province"),
+    "sector": gettext_lazy("Sector"),
+    "premises": gettext_lazy("Kind of place"),
+    "reporter": gettext_lazy("Reporter"),
+    "minor": gettext_lazy("Minors"),
+    "outcome": gettext_lazy("Outcome"),
+}
+BREAKDOWNS = [
+    "form",
+    "municipality",
+    "region",
+    "province",
+    "sector",
+    "premises",
+    "reporter",
+    "minor",
+    "outcome",
+]
+FORM_ORDER = ["labour", "criminal", "sexual", "organ_removal", "surrogacy", "forced_marriage"]
+FORM_ORDER += ["illegal_adoption", "other", "smuggling"]
+KINDS = [Kind.REPORT, Kind.ADVICE]
+
+
+# --- protection: building the linked table of a year -------------------------------------------
+
+
+def period_of(month):
+    if month is None:
+        return protection.UNALLOCATED
+    return f"Q{(month + 2) // 3}"
+
+
+def linked_table(rows):
+    """The protection.Table of one year and kind from its facts: rows of (month, dimension,
+    value, count)."""
+    table = protection.Table()
+    values = table.values
+    periods = [protection.PERIOD_YEAR, *protection.QUARTERS, protection.UNALLOCATED]
+    seen = defaultdict(set)  # dimension -> values
+    for month, dimension, value, count in rows:
+        period = period_of(month)
+        cells = [(dimension, period, value), (dimension, protection.PERIOD_YEAR, value)]
+        if dimension == "form":
+            cells += [
+                (protection.TOTAL, period, ""),
+                (protection.TOTAL, protection.PERIOD_YEAR, ""),
+            ]
+        seen[dimension].add(value)
+        if dimension == "municipality":
+            for group, group_value in groups_of(value).items():
+                cells += [
+                    (group, period, group_value),
+                    (group, protection.PERIOD_YEAR, group_value),
+                ]
+                seen[group].add(group_value)
+        for cell in cells:
+            values[cell] += count
+    members = defaultdict(set)  # (group, group value) -> municipalities
+    for municipality in seen["municipality"]:
+        for group, group_value in groups_of(municipality).items():
+            members[(group, group_value)].add(municipality)
+    for period in periods:
+        total = (protection.TOTAL, period, "")
+        for dimension in DIMENSIONS:
+            table.relate(total, [(dimension, period, value) for value in sorted(seen[dimension])])
+        for group in GROUPS:
+            parts = [(group, period, value) for value in sorted(seen[group])]
+            known = {m for m in seen["municipality"] if groups_of(m)}
+            parts += [("municipality", period, m) for m in sorted(seen["municipality"] - known)]
+            table.relate(total, parts)
+        for (group, group_value), munis in sorted(members.items()):
+            table.relate(
+                (group, period, group_value), [("municipality", period, m) for m in sorted(munis)]
+            )
+    for dimension in [*DIMENSIONS, *GROUPS, protection.TOTAL]:
+        dimension_values = seen[dimension] if dimension != protection.TOTAL else {""}
+        for value in sorted(dimension_values):
+            parts = [(dimension, quarter, value) for quarter in protection.QUARTERS]
+            unallocated = (dimension, protection.UNALLOCATED, value)
+            if values.get(unallocated):
+                parts.append(unallocated)
+                table.hidden.add(unallocated)
+            table.relate((dimension, protection.PERIOD_YEAR, value), parts)
+    table.fixed = {cell for cell in values if cell[0] == protection.TOTAL}
+    return table
+
+
+def protect_all():
+    """Compute and store the suppression pattern of every year and kind (called by
+    facts.rebuild() inside its transaction)."""
+    rows = defaultdict(list)
+    for year, month, kind, dimension, value, count in Fact.objects.values_list(
+        "year", "month", "kind", "dimension", "value", "count"
+    ).iterator(chunk_size=5000):
+        rows[(year, kind)].append((month, dimension, value, count))
+    Suppressed.objects.all().delete()
+    stored = []
+    for (year, kind), year_rows in rows.items():
+        states = linked_table(year_rows).protect()
+        for (dimension, period, value), state in states.items():
+            if state in (protection.PRIMARY, protection.SECONDARY):
+                stored.append(
+                    Suppressed(
+                        year=year,
+                        kind=kind,
+                        period=period,
+                        dimension=dimension,
+                        value=value,
+                        state=state,
+                    )
+                )
+    Suppressed.objects.bulk_create(stored, batch_size=2000)
+    return len(stored)
+
+
+# --- the tables --------------------------------------------------------------------------------
+
+
+@dataclass
+class Breakdown:
+    """Counts of one dimension in one period: rows of (value, label, {kind: Cell}), totals."""
+
+    dimension: str
+    rows: list = field(default_factory=list)
+    totals: dict = field(default_factory=dict)
+
+    @property
+    def title(self):
+        return DIMENSION_TITLES[self.dimension]
+
+
+def _suppressed(filter_q):
+    return {
+        (s.year, s.kind, s.period, s.dimension, s.value): s.state
+        for s in Suppressed.objects.filter(filter_q)
+    }
+
+
+def breakdowns(period, exact):
+    """Every breakdown of the period: {dimension: Breakdown}. Two queries (facts, suppression)."""
+    counts = defaultdict(int)
+    for row in (
+        Fact.objects.filter(period.facts_filter())
+        .values("kind", "dimension", "value")
+        .annotate(n=Sum("count"))
+        .order_by()
+    ):
+        kind, dimension, value, n = row["kind"], row["dimension"], row["value"], row["n"]
+        counts[(kind, dimension, value)] += n
+        if dimension == "form":
+            counts[(kind, protection.TOTAL, "")] += n
+        if dimension == "municipality":
+            for group, group_value in groups_of(value).items():
+                counts[(kind, group, group_value)] += n
+    states = {}
+    if not exact:
+        year, code = period.protection_key
+        states = _suppressed(Q(year=year, period=code))
+
+    def cell(kind, dimension, value):
+        state = ""
+        if not exact:
+            state = states.get((year, kind, code, dimension, value), "")
+        return Cell(counts.get((kind, dimension, value), 0), state)
+
+    result = {}
+    for dimension in BREAKDOWNS:
+        names = labels(dimension)
+        present = {value for (_, d, value) in counts if d == dimension}
+        if dimension == "form":
+            order = [*FORM_ORDER, UNKNOWN]
+            present |= {"labour", "criminal", "sexual", UNKNOWN}
+        elif dimension in ("minor",):
+            order = ["yes", "no"]
+        else:
+            order = sorted(present, key=lambda v: (v == UNKNOWN, str(names.get(v, v)).lower()))
+        breakdown = Breakdown(dimension)
+        for value in order:
+            if value not in present:
+                continue
+            breakdown.rows.append(
+                (
+                    value,
+                    names.get(value, value),
+                    {kind: cell(kind, dimension, value) for kind in KINDS},
+                )
+            )
+        breakdown.totals = {kind: cell(kind, protection.TOTAL, "") for kind in KINDS}
+        result[dimension] = breakdown
+    return result
+
+
+@dataclass
+class Series:
+    """Table 1 and Table 2 of the newsletter: per year the reports and advice requests, and the
+    reports per form of exploitation with "Leeg" and the total."""
+
+    years: list
+    kinds: dict  # kind -> [Cell per year]
+    kind_changes: dict  # kind -> [rounded change or None per year]
+    forms: list  # (value, label, [Cell per year], [change per year])
+    form_totals: list  # [Cell per year]
+
+
+def series(exact, last_year=None, years=None):
+    """The yearly series up to `last_year` (all years with figures, at most `years` of them)."""
+    counts = defaultdict(int)
+    for row in (
+        Fact.objects.filter(dimension="form")
+        .values("year", "kind", "value")
+        .annotate(n=Sum("count"))
+        .order_by()
+    ):
+        counts[(row["year"], row["kind"], row["value"])] += row["n"]
+        counts[(row["year"], row["kind"], None)] += row["n"]
+    all_years = sorted({year for (year, _, _) in counts})
+    if last_year is not None:
+        all_years = [year for year in all_years if year <= last_year]
+    if years:
+        all_years = all_years[-years:]
+    states = {}
+    if not exact and all_years:
+        states = _suppressed(
+            Q(year__in=all_years, period=protection.PERIOD_YEAR)
+            & Q(dimension__in=[protection.TOTAL, "form"])
+        )
+
+    def cell(year, kind, value):
+        dimension, key = ("form", value) if value is not None else (protection.TOTAL, "")
+        state = states.get((year, kind, protection.PERIOD_YEAR, dimension, key), "")
+        return Cell(counts.get((year, kind, value), 0), state)
+
+    def changes(cells):
+        return [None] + [change(a, b) for a, b in zip(cells, cells[1:], strict=False)]
+
+    kinds = {kind: [cell(year, kind, None) for year in all_years] for kind in KINDS}
+    names = labels("form")
+    present = {value for (_, kind, value) in counts if kind == Kind.REPORT and value is not None}
+    forms = []
+    for value in [*FORM_ORDER, UNKNOWN]:
+        if value in present or value in ("labour", "criminal", "sexual", UNKNOWN):
+            cells = [cell(year, Kind.REPORT, value) for year in all_years]
+            forms.append((value, names[value], cells, changes(cells)))
+    return Series(
+        years=all_years,
+        kinds=kinds,
+        kind_changes={kind: changes(cells) for kind, cells in kinds.items()},
+        forms=forms,
+        form_totals=kinds[Kind.REPORT],
+    )
+
+
+def sentences(data):
+    """Generated sentences about the last year of a Series, as the newsletter writes them."""
+    if len(data.years) < 2:
+        return []
+    previous = data.years[-2]
+    result = []
+    subjects = {Kind.REPORT: _("reports"), Kind.ADVICE: _("advice requests")}
+    for kind, subject in subjects.items():
+        rounded = data.kind_changes[kind][-1]
+        if rounded is not None:
+            result.append(change_sentence(subject, rounded, previous))
+    for value, label, _cells, changes in data.forms:
+        if value and changes[-1] is not None and changes[-1] != 0:
+            subject = _("reports of %(form)s") % {"form": label.lower()}
+            result.append(change_sentence(subject, changes[-1], previous))
+    return result
+
+
+def change_sentence(subject, rounded, previous):
+    if rounded > 0:
+        return _("The number of %(subject)s rose by %(percent)s%% compared with %(year)s.") % {
+            "subject": subject,
+            "percent": rounded,
+            "year": previous,
+        }
+    if rounded < 0:
+        return _("The number of %(subject)s fell by %(percent)s%% compared with %(year)s.") % {
+            "subject": subject,
+            "percent": -rounded,
+            "year": previous,
+        }
+    return _("The number of %(subject)s was the same as in %(year)s.") % {
+        "subject": subject,
+        "year": previous,
+    }
+
+
+def available_years():
+    years = list(Fact.objects.order_by("year").values_list("year", flat=True).distinct())
+    return years or [date.today().year]
+
+
+# --- tables as shown and exported ---------------------------------------------------------------
+
+
+@dataclass
+class TableData:
+    """One table exactly as the screen shows it and the exports write it: a header and rows of a
+    label and cells (Cell for counts, str for changes)."""
+
+    name: str
+    title: str
+    header: list
+    rows: list  # (label, [Cell or str], is_total)
+    chart: str = ""  # "years" or "bars": how monitor.charts draws it
+
+
+def series_tables(data):
+    years = [str(year) for year in data.years]
+    kind_names = {Kind.REPORT: _("Number of reports"), Kind.ADVICE: _("Number of advice requests")}
+    change_names = {
+        Kind.REPORT: _("Reports: change on the year before"),
+        Kind.ADVICE: _("Advice requests: change on the year before"),
+    }
+    table1 = TableData(
+        "per-jaar",
+        _("Table 1: reports and advice requests per year"),
+        ["", *years],
+        [(kind_names[kind], data.kinds[kind], False) for kind in KINDS],
+        chart="years",
+    )
+    changes1 = TableData(
+        "verandering-per-jaar",
+        _("Change on the year before"),
+        ["", *years],
+        [
+            (change_names[kind], [format_change(c) for c in data.kind_changes[kind]], False)
+            for kind in KINDS
+        ],
+    )
+    table2 = TableData(
+        "vorm-per-jaar",
+        _("Table 2: form of exploitation per year (reports)"),
+        ["", *years],
+        [(label, cells, False) for _value, label, cells, _changes in data.forms]
+        + [(_("Total"), data.form_totals, True)],
+        chart="years",
+    )
+    changes2 = TableData(
+        "vorm-verandering",
+        _("Form of exploitation: change on the year before"),
+        ["", *years],
+        [
+            (label, [format_change(c) for c in changes], False)
+            for _value, label, _cells, changes in data.forms
+        ],
+    )
+    return [table1, changes1, table2, changes2]
+
+
+def breakdown_tables(found, period):
+    tables = []
+    header = [_("Reports"), _("Advice requests")]
+    for dimension, breakdown in found.items():
+        rows = [
+            (label, [cells[kind] for kind in KINDS], False) for _v, label, cells in breakdown.rows
+        ]
+        rows.append((_("Total"), [breakdown.totals[kind] for kind in KINDS], True))
+        tables.append(
+            TableData(
+                dimension,
+                _("%(dimension)s, %(period)s")
+                % {"dimension": breakdown.title, "period": period.label},
+                [str(breakdown.title), *header],
+                rows,
+                chart="bars",
+            )
+        )
+    return tables
+
+
+def all_tables(period, exact, years=10):
+    """Every table of the dashboard for `period`, in the order of the page."""
+    data = series(exact, last_year=period.end[0], years=years)
+    return data, series_tables(data) + breakdown_tables(breakdowns(period, exact), period)
