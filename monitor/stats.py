@@ -543,14 +543,14 @@ def series_tables(data):
     table1 = TableData(
         "per-jaar",
         _("Table 1: reports and advice requests per year"),
-        ["", *years],
+        [_("Count"), *years],
         [(kind_names[kind], data.kinds[kind], False) for kind in KINDS],
         chart="years",
     )
     changes1 = TableData(
         "verandering-per-jaar",
         _("Change on the year before"),
-        ["", *years],
+        [_("Change"), *years],
         [
             (change_names[kind], [format_change(c) for c in data.kind_changes[kind]], False)
             for kind in KINDS
@@ -559,7 +559,7 @@ def series_tables(data):
     table2 = TableData(
         "vorm-per-jaar",
         _("Table 2: form of exploitation per year (reports)"),
-        ["", *years],
+        [_("Form of exploitation"), *years],
         [(label, cells, False) for _value, label, cells, _changes in data.forms]
         + [(_("Total"), data.form_totals, True)],
         chart="years",
@@ -567,7 +567,7 @@ def series_tables(data):
     changes2 = TableData(
         "vorm-verandering",
         _("Form of exploitation: change on the year before"),
-        ["", *years],
+        [_("Form of exploitation"), *years],
         [
             (label, [format_change(c) for c in changes], False)
             for _value, label, _cells, changes in data.forms

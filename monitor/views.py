@@ -236,7 +236,7 @@ def overview_data(year, quarter):
         "kwartaal",
         _("Reports per form of exploitation: %(this)s and %(before)s")
         % {"this": this.label, "before": before.label},
-        ["", before.label, this.label, _("Change")],
+        [_("Form of exploitation"), before.label, this.label, _("Change")],
         rows,
     )
     return data, tables, quarter_table, this
