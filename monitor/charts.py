@@ -92,7 +92,7 @@ class Drawing:
                 pil_anchor = {"start": "ls", "middle": "ms", "end": "rs"}[anchor]
                 draw.text((x * scale, y * scale), text, fill=colour, font=font, anchor=pil_anchor)
         buffer = io.BytesIO()
-        image.save(buffer, format="PNG", optimize=True)
+        image.save(buffer, format="PNG")
         return buffer.getvalue()
 
 

@@ -16,11 +16,12 @@ schedule_refresh()) and at once after an import; the dashboard says how recent t
 import logging
 import time
 from collections import Counter
+from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Count, Sum
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractYear, Substr
 from django.utils import timezone
 
 from reports.models import Report
@@ -53,9 +54,39 @@ def as_value(raw):
     return str(raw)
 
 
+def _local_month(hour):
+    """(year, month) in Signaal's time zone of a UTC hour written as 'YYYY-MM-DD HH'."""
+    moment = datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC)
+    local = timezone.localtime(moment)
+    return local.year, local.month
+
+
+def _count_in_one_pass(queryset):
+    """SQLite: its date functions are Python callbacks, called per row and per dimension, so
+    instead read each row once with its UTC hour as stored text and count in Python (the offset
+    to local time is whole hours, so the hour decides the local month)."""
+    counts = Counter()
+    months = {}
+    names = list(DIMENSIONS)
+    rows = (
+        queryset.annotate(hour=Substr("created_at", 1, 13))
+        .values_list("hour", "kind", *DIMENSIONS.values())
+        .order_by()
+    )
+    for hour, kind, *values in rows.iterator(chunk_size=10_000):
+        month = months.get(hour)
+        if month is None:
+            month = months[hour] = _local_month(hour)
+        for dimension, raw in zip(names, values, strict=True):
+            counts[(*month, kind, dimension, as_value(raw))] += 1
+    return counts
+
+
 def count_queryset(queryset, by_month=True):
     """Counter of (year, month, kind, dimension, value) -> n for a queryset of Report or
-    HistoricRecord: one GROUP BY per dimension."""
+    HistoricRecord: one GROUP BY per dimension (PostgreSQL), one pass (SQLite)."""
+    if by_month and connections[queryset.db].vendor == "sqlite":
+        return _count_in_one_pass(queryset)
     counts = Counter()
     dated = queryset.annotate(y=ExtractYear("created_at"), m=ExtractMonth("created_at"))
     for dimension, field in DIMENSIONS.items():

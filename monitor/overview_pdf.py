@@ -11,6 +11,8 @@ from . import charts, stats
 
 
 def _table(pdf, table):
+    if len(table.header) < 2:
+        return  # no years with figures yet
     pdf.set_font(FONT, style="B", size=11)
     pdf.multi_cell(0, 6, table.title, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)

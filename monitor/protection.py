@@ -25,7 +25,7 @@ by the heuristic of rule 2 (at least two suppressed cells per relation), as in t
 method of statistical offices, not by a full linear-programming audit.
 """
 
-from collections import defaultdict
+from collections import defaultdict, deque
 
 from django.conf import settings
 
@@ -91,6 +91,13 @@ def pinned_cells(unknowns, target):
     """Which unknowns of one relation the reader can work out. The relation, with what is visible
     moved to the right: sum(sign * cell) == target, where `unknowns` lists (cell, sign, state) for
     the suppressed cells (+1 for a part, -1 for the whole)."""
+    if all(sign > 0 and state == PRIMARY for _, sign, state in unknowns):
+        # only "<5" parts with a known sum: k parts can make every sum from k to 4k, and a part is
+        # pinned only at the two ends
+        k, limit = len(unknowns), small_number()
+        if target in (k, limit * k) or k == 1:
+            return [cell for cell, _, _ in unknowns]
+        return []
     domains = [domain(state) if sign > 0 else _negate(domain(state)) for _, sign, state in unknowns]
     # prefix[i]: the sums the domains before i can make; suffix[i]: those from i on
     prefix = [[(0, 0)]]
@@ -130,14 +137,25 @@ class Table:
         states = {cell: PRIMARY for cell, value in self.values.items() if 1 <= value <= limit}
         for cell in self.hidden:
             states[cell] = HIDDEN
-        changed = True
-        while changed:
-            changed = False
-            for whole, parts in self.relations:
-                addition = self._unsafe(states, whole, parts)
-                if addition is not None:
-                    states[addition] = SECONDARY
-                    changed = True
+        # A worklist: every relation is checked once, and again whenever one of its cells gets
+        # suppressed; first in, first out, so the pattern is the same on every recount.
+        containing = defaultdict(list)
+        for number, (whole, parts) in enumerate(self.relations):
+            for cell in (whole, *parts):
+                containing[cell].append(number)
+        queue = deque(range(len(self.relations)))
+        queued = set(queue)
+        while queue:
+            number = queue.popleft()
+            queued.discard(number)
+            addition = self._unsafe(states, *self.relations[number])
+            if addition is None:
+                continue
+            states[addition] = SECONDARY
+            for other in [number, *containing[addition]]:
+                if other not in queued:
+                    queue.append(other)
+                    queued.add(other)
         return states
 
     def _unsafe(self, states, whole, parts):

@@ -457,7 +457,9 @@ def series(exact, last_year=None, years=None):
         return Cell(counts.get((year, kind, value), 0), state)
 
     def changes(cells):
-        return [None] + [change(a, b) for a, b in zip(cells, cells[1:], strict=False)]
+        return [None] * min(len(cells), 1) + [
+            change(a, b) for a, b in zip(cells, cells[1:], strict=False)
+        ]
 
     kinds = {kind: [cell(year, kind, None) for year in all_years] for kind in KINDS}
     names = labels("form")

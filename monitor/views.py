@@ -194,8 +194,8 @@ def chart(request, name, extension):
     return response
 
 
-@require_POST
 @rule("monitor.exact")
+@require_POST
 def refresh(request):
     refresh_facts.enqueue()
     messages.success(request, _("The figures are being recounted."))

@@ -153,6 +153,11 @@ DUMMY_ARGS = {
     "other": "MH-2026-999998",
     "answer": "accept",
     "attachment_pk": 999999,
+    "name": "per-jaar",
+    "extension": "csv",
+    "year": 2025,
+    "quarter": 1,
+    "code": "GM0344",
 }
 
 

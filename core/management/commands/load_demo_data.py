@@ -17,6 +17,8 @@ from accounts.models import (
     Role,
     User,
 )
+from monitor import facts
+from monitor.policy import load_demo_policy
 from regions.models import Municipality
 from reports.demo import DEMO_PASSPHRASE, load_demo_reports
 
@@ -138,6 +140,8 @@ class Command(BaseCommand):
             self.load_users(organisations)
             self.load_pending_request(organisations)
             created, mailbox_code = load_demo_reports()
+            load_demo_policy(User.objects.get(email="analist@riec.demo.test"))
+        facts.rebuild()  # the monitor counts the demo reports at once
         self.print_logins()
         self.stdout.write(f"Demo reports created: {created}.")
         if mailbox_code:
