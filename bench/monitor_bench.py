@@ -73,6 +73,8 @@ OUTCOMES = [
     ("advice_given", 5),
 ]
 
+REPORTERS = [("anonymous", 1), ("citizen", 1), ("professional", 2)]
+
 
 def weighted(rng, table, count):
     values, weights = zip(*table, strict=True)
@@ -185,6 +187,8 @@ def generate(connection, count, rng):
                 places = weighted(rng, municipalities, size)
                 sector_list = weighted(rng, sectors, size)
                 premises_list = weighted(rng, premises, size)
+                outcomes = weighted(rng, OUTCOMES, size)
+                reporters = weighted(rng, REPORTERS, size)
                 for i in range(size):
                     number += 1
                     advice = rng.random() < 0.4
@@ -202,13 +206,9 @@ def generate(connection, count, rng):
                         "" if advice else forms[i],
                         sector_list[i],
                         premises_list[i],
-                        rng.choice(["anonymous", "citizen", "professional", "professional"]),
+                        reporters[i],
                         rng.random() < 0.15,
-                        (
-                            ("advice_given" if advice else weighted(rng, OUTCOMES, 1)[0])
-                            if closed
-                            else ""
-                        ),
+                        (("advice_given" if advice else outcomes[i]) if closed else ""),
                         (created + timedelta(days=30)).strftime("%Y-%m-%d %H:%M:%S")
                         if sqlite and closed
                         else (created + timedelta(days=30) if closed else None),
@@ -385,7 +385,9 @@ def run(connection, args):
         flag = ""
         if p95 >= target:
             flag, ok = " OVER", False
-        if len(queries) > 1:
+        if max(queries) - min(queries) > 1:
+            # one more query now and then is the 60-second cache of the catalogue's sectors and
+            # kinds of place (reports.forms) expiring; more than that would be a real variation
             flag, ok = flag + " QUERIES VARY", False
         print(
             f"({scenario.key}) {scenario.label:46}{p50:8.0f}{p95:8.0f}{max(scenario.timings):8.0f}"
