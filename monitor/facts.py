@@ -160,12 +160,22 @@ def last_refresh():
     return Refresh.objects.order_by("-at").first()
 
 
+# Up to this many reports the first view after installation counts at once; with more (an
+# upgrade of a busy installation) it leaves the count to the task worker and says so.
+COUNT_AT_ONCE = 20_000
+
+
 def ensure_fresh():
-    """Facts exist: the first view after installation counts at once (a new installation has few
-    reports); later views use the facts of the last refresh."""
+    """The last refresh, counting first when there never was one; None while the task worker
+    does the first count."""
     refresh = last_refresh()
     if refresh is None:
-        refresh = rebuild()
+        if Report.objects.count() <= COUNT_AT_ONCE:
+            return rebuild()
+        from .tasks import request_refresh
+
+        request_refresh()
+        refresh = last_refresh()
     return refresh
 
 

@@ -30,3 +30,21 @@ def schedule_refresh(now=None):
         return None
     run_after = (now or timezone.now()) + timedelta(minutes=facts.refresh_minutes())
     return refresh_facts.using(run_after=run_after).enqueue()
+
+
+def request_refresh():
+    """Recount soon: queue a recount now unless one is already waiting to run within a minute or
+    running. (The immediate backend of the tests runs it at once.)"""
+    if default_task_backend.supports_defer:
+        from django.db.models import Q
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult, get_date_max
+
+        soon = timezone.now() + timedelta(minutes=1)
+        pending = DBTaskResult.objects.filter(
+            task_path=refresh_facts.module_path,
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        ).filter(Q(run_after=get_date_max()) | Q(run_after__lte=soon))
+        if pending.exists():
+            return None
+    return refresh_facts.enqueue()

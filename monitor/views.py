@@ -23,7 +23,7 @@ from audit.actions import record_event
 
 from . import charts, facts, stats
 from .forms import PeriodForm
-from .tasks import refresh_facts
+from .tasks import request_refresh
 
 EXPORT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -197,7 +197,7 @@ def chart(request, name, extension):
 @rule("monitor.exact")
 @require_POST
 def refresh(request):
-    refresh_facts.enqueue()
+    request_refresh()
     messages.success(request, _("The figures are being recounted."))
     return redirect("monitor:dashboard")
 

@@ -475,3 +475,21 @@ def test_imported_and_live_figures_add_up(newsletter_history, live_reports):
     data = stats.series(exact=True)
     assert data.years == [*YEARS, 2025]
     assert numbers(data.kinds[Kind.REPORT]) == [*NEWSLETTER_TABLE_1[Kind.REPORT], 23]
+
+
+def test_a_big_installation_counts_in_the_background_first(
+    db, monkeypatch, client, login, personas
+):
+    """Upgrading an installation with many reports: the first view does not count a million
+    reports itself but leaves it to the worker and says so."""
+    from monitor import tasks
+    from monitor.models import Refresh
+
+    monkeypatch.setattr(facts, "COUNT_AT_ONCE", -1)
+    queued = []
+    monkeypatch.setattr(tasks, "request_refresh", lambda: queued.append(1))
+    login(client, personas[Role.ANALYST])
+    page = client.get("/monitor/")
+    assert page.status_code == 200
+    assert queued and not Refresh.objects.exists()
+    assert "worden voor het eerst geteld" in page.content.decode()
