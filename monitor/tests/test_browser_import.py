@@ -1,0 +1,122 @@
+"""Importing history in Debian's chromium: no axe violations on the list, on a refused import with
+its validation report and on a completed one; the upload done with the keyboard only. The
+reporting-point staff member signs in with demo backup codes that no other browser module uses
+(each works once per fresh server)."""
+
+# ruff: noqa: F811
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from core.management.commands.load_demo_data import DEMO_PASSWORD, demo_backup_codes
+from core.tests.test_browser import (  # noqa: F401 - pytest picks up the imported fixtures
+    LOGOUT_FORM,
+    assert_no_csp_errors,
+    browser,
+    console_errors,
+    server,
+)
+
+pytestmark = pytest.mark.browser
+STAFF = "meldpunt@vtu.demo.test"
+BACKUP_CODE = 7
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run_axe(page):
+    page.wait_for_load_state("load")
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+@pytest.fixture(scope="module")
+def staff(browser, server):
+    context = browser.new_context(base_url=server.base_url, locale="nl-NL")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto("/account/inloggen/")
+    page.fill('input[name="email"]', STAFF)
+    page.fill('input[name="password"]', DEMO_PASSWORD)
+    page.press('input[name="password"]', "Enter")
+    page.wait_for_url("**/account/inloggen/code/")
+    page.fill('input[name="token"]', demo_backup_codes(STAFF)[BACKUP_CODE])
+    page.press('input[name="token"]', "Enter")
+    expect(page.locator(LOGOUT_FORM)).to_be_attached()
+    yield page
+    context.close()
+
+
+def upload_with_keyboard(page, path, batch_format, source):
+    """Choose the kind of file, the file and the source, and send, with keys only."""
+    page.locator(f'input[name="format"][value="{batch_format}"]').focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    expect(page.locator('input[name="file"]')).to_be_focused()
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(str(path))
+    page.keyboard.press("Tab")
+    expect(page.locator('input[name="source"]')).to_be_focused()
+    page.keyboard.type(source)
+    page.keyboard.press("Tab")
+    expect(page.locator("main form button[type=submit]")).to_be_focused()
+    page.keyboard.press("Enter")
+
+
+def test_import_pages_have_no_axe_violations_and_work_by_keyboard(staff, tmp_path):
+    errors = console_errors(staff)
+    staff.goto("/monitor/import/")
+    expect(staff.locator("h1")).to_be_visible()
+    run_axe(staff)
+
+    # Columns that belong to the other kind of file: refused next to the field.
+    wrong = tmp_path / "verkeerd.csv"
+    wrong.write_text("jaar;soort\n2020;melding\n", encoding="utf-8")
+    upload_with_keyboard(staff, wrong, "counts", "Verkeerde kolommen")
+    expect(staff.locator(".error-summary")).to_be_visible()
+    expect(staff.locator('input[name="source"]')).to_have_value("Verkeerde kolommen")
+    run_axe(staff)
+
+    # A file with bad rows: refused whole, with a validation report.
+    bad = tmp_path / "fouten.csv"
+    bad.write_text(
+        "jaar;soort;uitbuitingsvorm;gemeente;aantal\n"
+        "2020;melding;Seksuele uitbuiting;;47\n"
+        "2020;melding;Onbekende vorm;;3\n"
+        "2099;advies;;;1\n",
+        encoding="utf-8",
+    )
+    staff.goto("/monitor/import/")
+    upload_with_keyboard(staff, bad, "counts", "Proefbestand met fouten")
+    staff.wait_for_url("**/monitor/import/*/")
+    report = staff.locator("main table")
+    expect(report).to_contain_text("Onbekende vorm")
+    expect(report.locator("tbody tr")).to_have_count(2)
+    run_axe(staff)
+
+    # The newsletter's history: imported, with what it holds per year.
+    staff.goto("/monitor/import/")
+    upload_with_keyboard(staff, EXAMPLES / "newsletter-history.csv", "counts", "Nieuwsbrief")
+    staff.wait_for_url("**/monitor/import/*/")
+    totals = staff.locator("main table")
+    expect(totals.locator("tbody tr")).to_have_count(4)
+    expect(totals.locator("tbody tr").last).to_contain_text("118")
+    run_axe(staff)
+
+    # Withdraw it: a confirmation with a reason.
+    staff.locator('main a[href$="/intrekken/"]').click()
+    expect(staff.locator('input[name="reason"]')).to_be_visible()
+    run_axe(staff)
+    staff.locator("main form button[type=submit]").click()
+    expect(staff.locator(".error-summary")).to_be_visible()
+    staff.fill('input[name="reason"]', "Proef")
+    staff.locator("main form button[type=submit]").click()
+    expect(staff.locator(".message-success")).to_be_visible()
+    run_axe(staff)
+
+    staff.goto("/monitor/import/")
+    expect(staff.locator("main table tbody tr")).to_have_count(2)
+    run_axe(staff)
+    assert_no_csp_errors(errors)
