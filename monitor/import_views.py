@@ -70,7 +70,6 @@ def batch_detail(request, pk):
         "batch": batch,
         "busy": busy,
         "percent": _percent(batch),
-        "refresh": busy and request.GET.get("vernieuwen") != "nee",
     }
     if batch.state == State.FAILED:
         context["errors"] = batch.errors[:ERRORS_SHOWN]

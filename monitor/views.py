@@ -76,6 +76,7 @@ def dashboard(request):
             "period": period,
             "exact": exact,
             "may_exact": access.monitor_exact(request.user),
+            "may_import": access.can(request.user, "monitor.import"),
             "query": query,
             "tables": charted,
             "sentences": stats.sentences(data),

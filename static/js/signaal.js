@@ -72,3 +72,25 @@
   question.addEventListener("change", show);
   show();
 })();
+
+// A running import: the progress updates every 3 seconds (an aria-live region, no page reload);
+// when the import has finished, the page is loaded again to show the result. Without
+// JavaScript, the "show the progress again" link does the same by hand.
+(function () {
+  "use strict";
+  var region = document.querySelector("[data-poll]");
+  if (!region || !window.fetch || !window.DOMParser) { return; }
+  var url = region.dataset.poll;
+  function poll() {
+    fetch(url, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      if (html === null) { return; }
+      var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-poll]");
+      if (!fresh) { window.location.reload(); return; }
+      region.innerHTML = fresh.innerHTML;
+      window.setTimeout(poll, 3000);
+    }).catch(function () { window.setTimeout(poll, 10000); });
+  }
+  window.setTimeout(poll, 3000);
+})();

@@ -17,7 +17,8 @@ from accounts.models import (
     Role,
     User,
 )
-from monitor import facts
+from monitor import facts, history
+from monitor.models import ImportBatch
 from monitor.policy import load_demo_policy
 from regions.models import Municipality
 from reports.demo import DEMO_PASSPHRASE, load_demo_reports
@@ -141,7 +142,11 @@ class Command(BaseCommand):
             self.load_pending_request(organisations)
             created, mailbox_code = load_demo_reports()
             load_demo_policy(User.objects.get(email="analist@riec.demo.test"))
-        facts.rebuild()  # the monitor counts the demo reports at once
+            history_batch = self.load_history()
+        if history_batch is not None:
+            history.run_import.call(history_batch.pk)  # counts the monitor's facts too
+        else:
+            facts.rebuild()  # the monitor counts the demo reports at once
         self.print_logins()
         self.stdout.write(f"Demo reports created: {created}.")
         if mailbox_code:
@@ -190,6 +195,21 @@ class Command(BaseCommand):
             organisation=organisations["Gemeente Utrecht"],
             status=AccountRequestStatus.PENDING,
             **PENDING_REQUEST,
+        )
+
+    def load_history(self):
+        """The newsletter's Tables 1 and 2 (2020-2023) as imported history of the reporting
+        point, once."""
+        name = "newsletter-history.csv"
+        if ImportBatch.objects.filter(file_name=name).exists():
+            return None
+        path = settings.BASE_DIR / "monitor" / "examples" / name
+        return history.upload_batch(
+            User.objects.get(email="meldpunt@vtu.demo.test"),
+            batch_format=ImportBatch.Format.COUNTS,
+            file_name=name,
+            content=path.read_bytes(),
+            source="Nieuwsbrief Samen tegen mensenhandel, Q1 2024",
         )
 
     def print_logins(self):
