@@ -493,3 +493,15 @@ def test_a_big_installation_counts_in_the_background_first(
     assert page.status_code == 200
     assert queued and not Refresh.objects.exists()
     assert "worden voor het eerst geteld" in page.content.decode()
+
+
+def test_analysts_never_reach_a_single_report(client, login, personas, live_reports):
+    from reports.models import Report
+
+    report = Report.objects.first()
+    signed_in(client, login, personas[Role.ANALYST])
+    for url in ["/meldpunt/", f"/meldpunt/{report.reference}/"]:
+        assert client.get(url).status_code in (403, 404), url
+    for url in ["/monitor/?period=year&year=2025", "/monitor/kwartaal/2025/2/"]:
+        html = client.get(url).content.decode()
+        assert "/meldpunt/" not in html and report.reference not in html
