@@ -524,7 +524,7 @@ def assert_file_error(response, fragment):
 
 def test_an_empty_file_is_refused_next_to_the_field(upload):
     assert_file_error(upload(b""), "leeg")
-    assert_file_error(upload(b"  \r\n"), "empty")
+    assert_file_error(upload(b"  \r\n"), "leeg")
 
 
 def test_a_file_that_is_not_csv_or_xlsx_is_refused(upload):
@@ -543,7 +543,7 @@ def test_wrong_columns_are_refused_at_upload(upload):
     assert_file_error(upload("jaar;soort\n2020;melding\n"), "aantal")
     assert_file_error(upload("jaar;soort;aantal;opmerking\n2020;melding;1;x\n"), "opmerking")
     response = upload(records_csv("2019-03-04;melding;;;;;;;;"))
-    assert_file_error(response, "Records")
+    assert_file_error(response, "Losse registraties")
 
 
 def test_an_upload_without_a_choice_keeps_what_was_typed(staff):
