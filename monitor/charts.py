@@ -68,7 +68,7 @@ class Drawing:
         return "\n".join(out)
 
     def png(self, scale=2):
-        image = Image.new("RGB", (self.width * scale, self.height * scale), "white")
+        image = Image.new("RGB", (round(self.width * scale), round(self.height * scale)), "white")
         draw = ImageDraw.Draw(image)
         fonts = {}
         for item in self.items:
@@ -82,13 +82,15 @@ class Drawing:
             elif item[0] == "line":
                 _, x1, y1, x2, y2, colour = item
                 draw.line(
-                    [x1 * scale, y1 * scale, x2 * scale, y2 * scale], fill=colour, width=scale
+                    [x1 * scale, y1 * scale, x2 * scale, y2 * scale],
+                    fill=colour,
+                    width=max(1, round(scale)),
                 )
             else:
                 _, x, y, text, size, anchor, colour = item
                 font = fonts.get(size)
                 if font is None:
-                    font = fonts[size] = ImageFont.truetype(FONT_FILE, size * scale)
+                    font = fonts[size] = ImageFont.truetype(FONT_FILE, round(size * scale))
                 pil_anchor = {"start": "ls", "middle": "ms", "end": "rs"}[anchor]
                 draw.text((x * scale, y * scale), text, fill=colour, font=font, anchor=pil_anchor)
         buffer = io.BytesIO()

@@ -11,25 +11,34 @@ from . import charts, stats
 
 
 def _table(pdf, table):
+    """A table drawn cell by cell (fpdf2's table() measures every cell for line breaks, which
+    costs more than the whole rest of the page)."""
     if len(table.header) < 2:
         return  # no years with figures yet
     pdf.set_font(FONT, style="B", size=11)
     pdf.multi_cell(0, 6, table.title, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
-    pdf.set_font(FONT, size=9)
     columns = len(table.header)
-    first = 60 if columns > 2 else 100
+    first = 62 if columns > 2 else 100
     other = (pdf.epw - first) / max(columns - 1, 1)
-    widths = [first] + [other] * (columns - 1)
-    with pdf.table(col_widths=widths, text_align=["LEFT"] + ["RIGHT"] * (columns - 1)) as grid:
-        header = grid.row()
-        for text in table.header:
-            header.cell(str(text))
-        for label, cells, _total in table.rows:
-            row = grid.row()
-            row.cell(str(label))
-            for cell in cells:
-                row.cell(cell.shown if isinstance(cell, stats.Cell) else str(cell))
+    height = 5.5
+
+    def row(texts, bold=False):
+        if pdf.will_page_break(height):
+            pdf.add_page()
+        pdf.set_font(FONT, style="B" if bold else "", size=9)
+        for number, text in enumerate(texts):
+            text = str(text)
+            width = first if number == 0 else other
+            while number == 0 and len(text) > 3 and pdf.get_string_width(text) > width - 2:
+                text = text[:-2] + "…"
+            pdf.cell(width, height, text, border="B", align="L" if number == 0 else "R")
+        pdf.ln(height)
+
+    row(table.header, bold=True)
+    for label, cells, total in table.rows:
+        shown = [cell.shown if isinstance(cell, stats.Cell) else str(cell) for cell in cells]
+        row([label, *shown], bold=total)
     pdf.ln(3)
 
 
@@ -47,7 +56,7 @@ def render_pdf(period, tables, quarter_table, sentences, legend):
     for table in [*tables, quarter_table]:
         _table(pdf, table)
         if table.chart:
-            png = charts.draw(table).png(scale=2)
+            png = charts.draw(table).png(scale=1.5)
             pdf.image(io.BytesIO(png), w=pdf.epw * 0.85)
             pdf.ln(3)
     pdf.set_font(FONT, size=8.5)
