@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean
+.PHONY: run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean audit
 
 run: export SIGNAAL_ENV = development
 run: export SIGNAAL_DEMO = true
@@ -21,7 +21,7 @@ run: setup
 	@echo "Signaal runs at http://$(ADDR)/ (Ctrl-C stops the web server and the task worker)"
 	@scripts/serve-dev $(PY) $(ADDR)
 
-test: setup system-packages lint migrations-check test-sqlite test-postgres
+test: setup system-packages lint audit migrations-check test-sqlite test-postgres
 
 setup: $(STAMP) system-packages-run
 	$(MANAGE) compilemessages --ignore '.venv/*' -v 0
@@ -57,6 +57,12 @@ system-packages: system-packages-run
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# Known vulnerabilities in the installed packages (PyPI's advisory database, needs the network) and
+# bandit over our own code (configuration and the reasons for its skips in pyproject.toml).
+audit: $(STAMP)
+	$(PY) -m pip_audit --progress-spinner off
+	$(PY) -m bandit -c pyproject.toml -r . -q
 
 format: $(STAMP)
 	$(PY) -m ruff format .
