@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from indicators.exploitation import ExploitationForm
@@ -115,7 +114,7 @@ class LongSelect(forms.Select):
             "",
             '<option value="{}"{}>{}</option>',
             (
-                (str(key), mark_safe(" selected") if str(key) in chosen else "", label)
+                (str(key), " selected" if str(key) in chosen else "", label)
                 for key, label in self.choices
             ),
         )
