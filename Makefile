@@ -58,10 +58,13 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-# Known vulnerabilities in the installed packages (PyPI's advisory database, needs the network) and
+# Known vulnerabilities in the installed packages (PyPI's advisory data, needs the network) and
 # bandit over our own code (configuration and the reasons for its skips in pyproject.toml).
+# --strict: a package that could not be checked fails the audit instead of being skipped quietly.
 audit: $(STAMP)
-	$(PY) -m pip_audit --progress-spinner off
+	$(PY) -m pip freeze --exclude-editable | grep -vi '^signaal=' > $(VENV)/audit-requirements.txt
+	$(PY) -m pip_audit --progress-spinner off --strict --no-deps --disable-pip \
+	  -r $(VENV)/audit-requirements.txt
 	$(PY) -m bandit -c pyproject.toml -r . -q
 
 format: $(STAMP)
