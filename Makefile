@@ -60,11 +60,10 @@ lint: $(STAMP)
 
 # Known vulnerabilities in the installed packages (PyPI's advisory data, needs the network) and
 # bandit over our own code (configuration and the reasons for its skips in pyproject.toml).
-# --strict: a package that could not be checked fails the audit instead of being skipped quietly.
+# scripts/pip-audit is strict (a package that cannot be checked fails) and says so when PyPI's
+# advisory data cannot be reached from this machine, instead of printing a clean result.
 audit: $(STAMP)
-	$(PY) -m pip freeze --exclude-editable | grep -vi '^signaal=' > $(VENV)/audit-requirements.txt
-	$(PY) -m pip_audit --progress-spinner off --strict --no-deps --disable-pip \
-	  -r $(VENV)/audit-requirements.txt
+	scripts/pip-audit $(PY)
 	$(PY) -m bandit -c pyproject.toml -r . -q
 
 format: $(STAMP)

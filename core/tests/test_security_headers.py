@@ -151,3 +151,14 @@ def test_cookies_are_secure_httponly_and_samesite(client, make_user, as_producti
 def test_error_pages_reveal_no_versions(client, db, as_production):
     body = client.get("/bestaat-niet/", secure=True).content.decode()
     assert "Django" not in body and "Traceback" not in body and "Python" not in body
+
+
+def test_permissions_policy_and_no_caching_for_signed_in_users(client, login, personas):
+    from accounts.models import Role
+
+    response = client.get("/")
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    login(client, personas[Role.ANALYST])
+    response = client.get("/monitor/")
+    assert "no-store" in response["Cache-Control"]
