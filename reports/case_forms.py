@@ -8,7 +8,7 @@ from accounts.access import PARTNER_KINDS
 from indicators.exploitation import ExploitationForm
 from indicators.models import Indicator
 
-from .forms import TextField
+from .forms import LongCheckboxSelectMultiple, TextField
 from .models import LegalBasis, Outcome, PersonRole, Priority, Status
 from .workflow import next_statuses
 
@@ -20,11 +20,11 @@ class TriageForm(forms.Form):
     secondary_forms = forms.MultipleChoiceField(
         label=_("Other forms that may apply"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=LongCheckboxSelectMultiple,
         choices=ExploitationForm.choices,
     )
     indicators = forms.MultipleChoiceField(
-        label=_("Confirmed signals"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Confirmed signals"), required=False, widget=LongCheckboxSelectMultiple
     )
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
     assigned_to = forms.ModelChoiceField(

@@ -1,0 +1,64 @@
+"""Widgets rendered in Python write exactly what Django's widget templates write."""
+
+import pytest
+from django import forms
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+
+from reports.case_forms import TriageForm
+from reports.forms import LongCheckboxSelectMultiple
+
+CHOICES = [
+    ("a", "Alpha"),
+    ("b", "<b>Bold</b> & 'quoted' \"text\""),
+    ("c", mark_safe("<em>safe</em>")),
+    ("d", gettext_lazy("Priority")),
+    (4, "a number"),
+]
+GROUPED = [
+    ("First & <group>", [("a", "Alpha"), ("b", "Beta")]),
+    ("c", "Gamma"),
+    ("Second", [("d", "Delta")]),
+]
+
+
+@pytest.mark.parametrize("choices", [CHOICES, GROUPED, [], [(None, "none"), ("", "empty")]])
+@pytest.mark.parametrize("value", [None, [], ["a"], ["b", "c", "4"], ["d", "zzz"]])
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        None,
+        {"id": "id_field"},
+        {"id": "id_f<x>", "class": "list & more"},
+        {
+            "id": "id_field",
+            "aria-invalid": "true",
+            "aria-describedby": "id_field_helptext",
+            "required": True,
+            "disabled": False,
+            "data-safe": mark_safe("<i>"),
+            "data-number": 7,
+        },
+    ],
+)
+def test_long_checkbox_list_writes_what_the_templates_write(choices, value, attrs):
+    stock = forms.CheckboxSelectMultiple(choices=choices, attrs={"data-widget": "x"})
+    fast = LongCheckboxSelectMultiple(choices=choices, attrs={"data-widget": "x"})
+    assert fast.render("name", value, attrs) == stock.render("name", value, attrs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("data", [None, {"triage-indicators": ["XX-99"], "triage-priority": "x"}])
+def test_triage_checkboxes_render_as_before(data):
+    """The whole field group (fieldset, legend, errors, aria-invalid) with the stock widget and
+    with the Python one."""
+    form = TriageForm(data, initial={"indicators": ["AU-18"]}, prefix="triage")
+    form.is_valid()
+    fast = [form[name].as_field_group() for name in ("indicators", "secondary_forms")]
+    for name in ("indicators", "secondary_forms"):
+        form.fields[name].widget.__class__ = forms.CheckboxSelectMultiple
+    stock = [form[name].as_field_group() for name in ("indicators", "secondary_forms")]
+    assert fast == stock
+    assert 'value="AU-18"' in fast[0]
+    if data:
+        assert 'aria-invalid="true"' in fast[0]
