@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.formats import date_format
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
-from .models import Attachment, Author, ReferralState, ReportLink
+from .models import Attachment, Author, ReferralState
 
 
 @dataclass
@@ -15,17 +17,28 @@ class Entry:
     text: str
     who: str = ""
 
+    def format_dates(self):
+        """The two dates the template shows, written here rather than by a |date filter per
+        entry (the filters cost some 10 ms on a case with 130 entries); the same functions
+        as the filter, in the active language and time zone."""
+        local = template_localtime(self.at)
+        self.iso = date_format(local, "c")
+        self.when = date_format(local, "j M Y H:i")
 
-def timeline(report):
+
+def timeline(report, *, notes, messages, attachments, referrals, links):
+    """Everything that happened to the report, newest first. The notes (with author), messages
+    (with staff member), attachments, referrals (with organisation, sender and answerer) and link
+    rows (with both reports and creator) are the lists the case screen has read already."""
     entries = []
     for change in report.history.select_related("actor"):
         text = change.get_to_status_display()
         if change.reason:
             text = f"{text} – {change.reason}"
         entries.append(Entry(change.at, "status", text, _name(change.actor)))
-    for note in report.notes.select_related("author"):
+    for note in notes:
         entries.append(Entry(note.at, "note", _("Internal note added"), _name(note.author)))
-    for message in report.messages.select_related("staff_member"):
+    for message in messages:
         if message.author == Author.STAFF:
             entries.append(
                 Entry(
@@ -37,14 +50,14 @@ def timeline(report):
             )
         else:
             entries.append(Entry(message.at, "message", _("Message from the reporter")))
-    for item in report.attachments.all():
+    for item in attachments:
         text = (
             _("Attachment received")
             if item.state == Attachment.State.STORED
             else _("Attachment could not be stored")
         )
         entries.append(Entry(item.at, "attachment", text))
-    for referral in report.referrals.select_related("organisation", "sent_by", "answered_by"):
+    for referral in referrals:
         partner = referral.organisation.name
         entries.append(
             Entry(
@@ -82,8 +95,7 @@ def timeline(report):
                     _("Referral to %(partner)s revoked") % {"partner": partner},
                 )
             )
-    links = ReportLink.objects.filter(first=report) | ReportLink.objects.filter(second=report)
-    for row in links.select_related("first", "second", "created_by"):
+    for row in links:
         other = row.second if row.first_id == report.pk else row.first
         entries.append(
             Entry(
@@ -93,7 +105,10 @@ def timeline(report):
                 _name(row.created_by),
             )
         )
-    return sorted(entries, key=lambda entry: entry.at, reverse=True)
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    for entry in entries:
+        entry.format_dates()
+    return entries
 
 
 def _name(user):

@@ -9,9 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Role
 from audit.models import AuditEvent
@@ -450,6 +451,54 @@ def test_case_screen_queries_do_not_grow_with_its_content(client, personas, logi
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_case_screen_reads_each_part_once_and_the_timeline_shows_it(
+    client, personas, login, organisations
+):
+    """Notes, messages, attachments, referrals and links are read once for their own part of the
+    screen and the timeline; the timeline shows every event with its local date."""
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    login(client, staff)
+    report = make_report(postcode="1234 AB", house_number="1")
+    other = make_report()
+    handling.add_note(report, staff, "Notitie")
+    handling.link(report, other, staff, reason="zelfde adres")
+    handling.refer(
+        report,
+        staff,
+        organisation=organisations["police"],
+        legal_basis=LegalBasis.objects.first(),
+        summary="s",
+    )
+    note = report.notes.get()
+    url = reverse("reports:detail", args=[report.reference])
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(url).content.decode()
+    selects = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    for table in (
+        "reports_note",
+        "reports_message",
+        "reports_attachment",
+        "reports_referral",
+        "reports_reportlink",
+        "indicators_premisestype",
+    ):
+        assert sum(f'FROM "{table}"' in sql for sql in selects) == 1, table
+    timeline = page[page.index('<ol class="timeline">') :]
+    # What the template's date filters wrote before the dates were formatted in Python.
+    with translation.override("nl"):
+        stamp = Template(
+            """<time datetime="{{ at|date:'c' }}">{{ at|date:"j M Y H:i" }}</time>"""
+        ).render(Context({"at": note.at}))
+    assert stamp in timeline
+    for english, dutch in [
+        ("Internal note added", "Interne notitie toegevoegd"),
+        (f"Linked to {other.reference}", f"Gekoppeld aan {other.reference}"),
+        ("Referred to", "Doorverwezen naar"),
+    ]:
+        assert english in timeline or dutch in timeline
 
 
 # --- the access matrix -------------------------------------------------------------------------
