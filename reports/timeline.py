@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
 from .models import Attachment, Author, ReferralState
@@ -16,14 +16,6 @@ class Entry:
     kind: str
     text: str
     who: str = ""
-
-    def format_dates(self):
-        """The two dates the template shows, written here rather than by a |date filter per
-        entry (the filters cost some 10 ms on a case with 130 entries); the same functions
-        as the filter, in the active language and time zone."""
-        local = template_localtime(self.at)
-        self.iso = date_format(local, "c")
-        self.when = date_format(local, "j M Y H:i")
 
 
 def timeline(report, *, notes, messages, attachments, referrals, links):
@@ -106,9 +98,24 @@ def timeline(report, *, notes, messages, attachments, referrals, links):
             )
         )
     entries.sort(key=lambda entry: entry.at, reverse=True)
-    for entry in entries:
-        entry.format_dates()
+    format_dates(entries)
     return entries
+
+
+def format_dates(entries):
+    """Set entry.iso and entry.when to what the template's |date:'c' and |date:"j M Y H:i" would
+    write (some 40 µs per date through the filters, 130 entries on a big case): in the active
+    time zone, 'c' is isoformat() and the month abbreviation comes from the filter's own
+    function, in the active language (reports/tests compare both with the filters)."""
+    zone = timezone.get_current_timezone()
+    months = {}
+    for entry in entries:
+        local = entry.at.astimezone(zone)
+        month = months.get(local.month)
+        if month is None:
+            month = months[local.month] = date_format(local, "M")
+        entry.iso = local.isoformat()
+        entry.when = f"{local.day} {month} {local.year:04d} {local.hour:02d}:{local.minute:02d}"
 
 
 def _name(user):

@@ -501,6 +501,27 @@ def test_case_screen_reads_each_part_once_and_the_timeline_shows_it(
         assert english in timeline or dutch in timeline
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_timeline_dates_are_what_the_date_filters_write(language):
+    from reports.timeline import Entry, format_dates
+
+    template = Template("""{{ at|date:'c' }}|{{ at|date:"j M Y H:i" }}""")
+    moments = [datetime(2025, month, 1, 0, 5, tzinfo=AMSTERDAM) for month in range(1, 13)]
+    moments += [
+        datetime(2026, 3, 29, 0, 30, tzinfo=ZoneInfo("UTC")),  # summer time starts at 1:00 UTC
+        datetime(2026, 3, 29, 1, 30, tzinfo=ZoneInfo("UTC")),
+        datetime(2026, 10, 25, 0, 59, 59, 999999, tzinfo=ZoneInfo("UTC")),
+        datetime(2026, 12, 31, 23, 59, tzinfo=ZoneInfo("UTC")),  # another year in Amsterdam
+        datetime(999, 5, 9, 9, 9, tzinfo=ZoneInfo("UTC")),
+        timezone.now(),
+    ]
+    entries = [Entry(at, "note", "") for at in moments]
+    with translation.override(language):
+        format_dates(entries)
+        for entry in entries:
+            assert f"{entry.iso}|{entry.when}" == template.render(Context({"at": entry.at}))
+
+
 # --- the access matrix -------------------------------------------------------------------------
 
 STATES = ["sent", "accepted", "completed", "declined", "revoked"]
