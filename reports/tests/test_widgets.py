@@ -62,3 +62,47 @@ def test_triage_checkboxes_render_as_before(data):
     assert 'value="AU-18"' in fast[0]
     if data:
         assert 'aria-invalid="true"' in fast[0]
+
+
+def _select_as_before(widget, name, value, attrs=None):
+    """LongSelect.render as it was written with format_html_join."""
+    from django.forms.utils import flatatt
+    from django.utils.html import format_html, format_html_join
+
+    chosen = {str(v) for v in widget.format_value(value)}
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (str(key), mark_safe(" selected") if str(key) in chosen else "", label)
+            for key, label in widget.choices
+        ),
+    )
+    final = widget.build_attrs(widget.attrs, {**(attrs or {}), "name": name})
+    return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
+@pytest.mark.parametrize("value", [None, "", "a", "4", ["b"]])
+def test_long_select_writes_what_it_wrote_before(value):
+    from reports.forms import LongSelect
+
+    widget = LongSelect(choices=CHOICES + [("e&f", "E & F"), (mark_safe("<s>"), "safe key")])
+    attrs = {"id": "id_x", "aria-invalid": "true"}
+    assert widget.render("x", value, attrs) == _select_as_before(widget, "x", value, attrs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("data", [None, {"municipality": "GM0344"}, {"municipality": "nope"}])
+def test_municipality_list_from_the_cache_is_the_querysets(data):
+    from reports.forms import InboxFilterForm, WhereForm
+
+    for form in (InboxFilterForm(data), WhereForm(data)):
+        form.is_valid()
+        field = form.fields["municipality"]
+        cached = form["municipality"].as_field_group()
+        field.widget.choices = field.choices  # the queryset's own list, read from the database
+        assert cached == form["municipality"].as_field_group()
+        assert cached.count("<option") == field.queryset.count() + 1
+        if data and data["municipality"] == "GM0344":
+            assert form.cleaned_data["municipality"].code == "GM0344"
+            assert 'value="GM0344" selected' in cached
