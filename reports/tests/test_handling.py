@@ -429,6 +429,35 @@ def test_work_list_queries_do_not_grow_with_the_page(client, personas, login):
     assert len(seven.captured_queries) == len(one.captured_queries)
 
 
+def test_work_list_pages_keep_their_order(client, personas, login, monkeypatch):
+    """The page's ids come first, then its rows: the rows keep the order of the ids."""
+    from reports import case_views
+
+    login(client, personas[Role.REPORTING_POINT_STAFF])
+    reports = [make_report() for _ in range(7)]
+    start = timezone.now() - timedelta(days=10)
+    for number, report in enumerate(reports):
+        # Received in this order; deadlines in the opposite order.
+        Report.objects.filter(pk=report.pk).update(
+            created_at=start + timedelta(hours=number),
+            deadline=date(2030, 1, 1) - timedelta(days=number),
+        )
+    monkeypatch.setattr(case_views, "PAGE_SIZE", 3)
+    references = [r.reference for r in reports]
+
+    def listed(**query):
+        page = client.get(reverse("reports:inbox"), query).content.decode()
+        found = [(page.find(f"/meldpunt/{ref}/"), ref) for ref in references]
+        return [ref for position, ref in sorted(found) if position >= 0]
+
+    newest_first = references[::-1]
+    assert listed() == newest_first[:3]
+    assert listed(page=2) == newest_first[3:6]
+    assert listed(page=3) == newest_first[6:]
+    assert listed(sort="deadline", page=1) == newest_first[:3]
+    assert listed(sort="deadline", page=3, status="new") == newest_first[6:]
+
+
 def test_case_screen_queries_do_not_grow_with_its_content(client, personas, login, organisations):
     staff = personas[Role.REPORTING_POINT_STAFF]
     login(client, staff)
