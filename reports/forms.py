@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.formats import localize
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape, format_html
@@ -199,12 +200,20 @@ def municipalities():
 def offer_municipalities(field):
     """Validate a municipality field against the database, but offer the list from the
     per-process catalogue cache: what the queryset would list (code, name), without reading
-    and building 342 municipalities on every page."""
+    and building 342 municipalities on every page, and only when the select is rendered."""
     field.queryset = municipalities()
-    rows = _catalogue_list(
-        "municipalities", lambda: list(municipalities().values_list("code", "name"))
-    )
-    field.widget.choices = [("", field.empty_label), *rows]
+    field.widget.choices = _CachedMunicipalities(field.empty_label)
+
+
+class _CachedMunicipalities(BaseChoiceIterator):
+    def __init__(self, empty_label):
+        self.empty_label = empty_label
+
+    def __iter__(self):
+        yield ("", self.empty_label)
+        yield from _catalogue_list(
+            "municipalities", lambda: list(municipalities().values_list("code", "name"))
+        )
 
 
 # The catalogue changes rarely and the public form reads it on every step: each web process keeps
