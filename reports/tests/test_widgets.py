@@ -106,3 +106,56 @@ def test_municipality_list_from_the_cache_is_the_querysets(data):
         if data and data["municipality"] == "GM0344":
             assert form.cleaned_data["municipality"].code == "GM0344"
             assert 'value="GM0344" selected' in cached
+
+
+@pytest.mark.parametrize("choices", [CHOICES, GROUPED, [], [("", "empty"), (None, "none")]])
+@pytest.mark.parametrize("value", [None, "", "a", "4", "zzz"])
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        None,
+        {"id": "id_f<x>", "class": "list & more"},
+        {"id": "id_field", "aria-invalid": "true", "required": True, "disabled": False},
+    ],
+)
+def test_fast_select_writes_what_the_templates_write(choices, value, attrs):
+    from reports.forms import FastSelect
+
+    stock = forms.Select(choices=choices, attrs={"data-widget": "x"})
+    fast = FastSelect(choices=choices, attrs={"data-widget": "x"})
+    assert fast.render("name", value, attrs) == stock.render("name", value, attrs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bound", [False, True])
+def test_case_and_filter_forms_render_as_with_the_stock_selects(bound):
+    """Every field of the forms with Python-rendered widgets, as whole field groups (label,
+    errors, aria), against the same form with Django's own widgets."""
+    from reports.case_forms import PersonForm, StatusForm, WorklistForm
+    from reports.forms import FastSelect, InboxFilterForm, LongCheckboxSelectMultiple
+    from reports.models import Report
+
+    report = Report(status="triage", priority="normal", indicator_codes="AU-18")
+    data = {"role": "nope", "to_status": "nope", "priority": "nope", "kind": "nope"}
+    prefixed = {f"{prefix}-{k}": v for k, v in data.items() for prefix in ("triage", "status")}
+    made = [
+        TriageForm.for_report(report, prefixed if bound else None),
+        StatusForm(prefixed if bound else None, report=report),
+        PersonForm({f"person-{k}": v for k, v in data.items()} if bound else None),
+        WorklistForm(data if bound else None),
+        InboxFilterForm(data if bound else None),
+    ]
+    swapped = 0
+    for form in made:
+        form.is_valid()
+        for name, field in form.fields.items():
+            fast = form[name].as_field_group()
+            if isinstance(field.widget, FastSelect):
+                field.widget.__class__ = forms.Select
+            elif isinstance(field.widget, LongCheckboxSelectMultiple):
+                field.widget.__class__ = forms.CheckboxSelectMultiple
+            else:
+                continue
+            swapped += 1
+            assert fast == form[name].as_field_group(), (type(form).__name__, name)
+    assert swapped == 14
