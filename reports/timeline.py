@@ -3,10 +3,9 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .dates import LocalDates
 from .models import Attachment, Author, ReferralState
 
 
@@ -104,18 +103,11 @@ def timeline(report, *, notes, messages, attachments, referrals, links):
 
 def format_dates(entries):
     """Set entry.iso and entry.when to what the template's |date:'c' and |date:"j M Y H:i" would
-    write (some 40 µs per date through the filters, 130 entries on a big case): in the active
-    time zone, 'c' is isoformat() and the month abbreviation comes from the filter's own
-    function, in the active language (reports/tests compare both with the filters)."""
-    zone = timezone.get_current_timezone()
-    months = {}
+    write (through the filters some 40 µs a date, 130 entries on a big case)."""
+    dates = LocalDates()
     for entry in entries:
-        local = entry.at.astimezone(zone)
-        month = months.get(local.month)
-        if month is None:
-            month = months[local.month] = date_format(local, "M")
-        entry.iso = local.isoformat()
-        entry.when = f"{local.day} {month} {local.year:04d} {local.hour:02d}:{local.minute:02d}"
+        entry.iso = dates.iso(entry.at)
+        entry.when = dates.minute(entry.at)
 
 
 def _name(user):

@@ -615,3 +615,20 @@ def test_access_matrix(client, personas, login, make_user, referred, state):
     for url in staff_urls + list(partner_urls.values()):
         response = client.get(url)
         assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_local_dates_are_what_the_date_filter_writes(language):
+    from reports.dates import LocalDates
+
+    template = Template("""{{ at|date:'c' }}|{{ at|date:"j M Y H:i" }}|{{ at|date:"j M Y" }}""")
+    days = Template("""{{ at|date:"j M Y" }}""")
+    moments = [datetime(2025, month, 9, 23, 5, tzinfo=ZoneInfo("UTC")) for month in range(1, 13)]
+    moments += [datetime(2026, 3, 29, 1, 30, tzinfo=ZoneInfo("UTC")), timezone.now()]
+    with translation.override(language):
+        dates = LocalDates()
+        for at in moments:
+            written = f"{dates.iso(at)}|{dates.minute(at)}|{dates.day(at)}"
+            assert written == template.render(Context({"at": at}))
+        for day in [date(2026, month, 1) for month in range(1, 13)] + [date(999, 12, 31)]:
+            assert dates.day(day) == days.render(Context({"at": day}))
