@@ -34,7 +34,10 @@ connection errors), or when fewer than 95% of the requested submissions per seco
 The bench client runs on the same machine and takes CPU from the server; the CPU line shows who
 used the CPUs during the run (gunicorn, the local PostgreSQL server, the client, anything else on
 the machine), so a run disturbed by other work can be recognised. --mailbox-every 0 leaves out the
-mailbox passphrases, to see what the Argon2 hashes cost.
+mailbox passphrases, to see what the Argon2 hashes cost. --workers and --threads change the
+gunicorn processes and threads (default 2 x 8, as the target is stated "with two web workers";
+threads in one worker share a GIL, so on a machine with few cores fewer threads or more workers
+may use the CPUs better - the CPU line shows whether the run was short of CPU).
 
     .venv/bin/python bench/report_bench.py --rate 20 --seconds 60      # SQLite
     .venv/bin/python bench/report_bench.py --seconds 10                # a quick run
@@ -354,7 +357,7 @@ def start_gunicorn(env, args, directory):
         str(Path(sys.executable).parent / "gunicorn"),
         "config.wsgi:application",
         "--workers",
-        "2",
+        str(args.workers),
         "--worker-class",
         "gthread",
         "--threads",
@@ -564,6 +567,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rate", type=float, default=20, help="submissions per second")
     parser.add_argument("--seconds", type=float, default=60, help="how long to keep it up")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="gunicorn workers (the target says two)"
+    )
     parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker")
     parser.add_argument("--clients", type=int, default=32, help="client threads (connections)")
     parser.add_argument(
