@@ -191,6 +191,9 @@ def submit_report(
     code = new_mailbox_code() if passphrase else ""
     passphrase_hash = hashers.hash_passphrase(passphrase) if passphrase else ""
     catalogue_id = _current_catalogue_id()
+    # Read before the transaction too: the rows locked in it (reference counter, audit chain
+    # head) serialise all submissions until the commit.
+    staff = _staff_addresses()
     try:
         with transaction.atomic():
             report = Report(
@@ -222,7 +225,7 @@ def submit_report(
                 request=request,
                 details={"reference": report.reference, "kind": kind, "channel": channel},
             )
-            _notify_staff(report)
+            _notify_staff(report, staff)
             if report.reporter_email:
                 send_after_commit(
                     "reports/email/received",
@@ -248,8 +251,7 @@ def _staff_addresses():
     )
 
 
-def _notify_staff(report):
-    recipients = _staff_addresses()
+def _notify_staff(report, recipients):
     if not recipients:
         return
     with translation.override("nl"):
