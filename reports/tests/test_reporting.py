@@ -460,3 +460,11 @@ def test_references_count_per_kind_and_year(returning, monkeypatch):
     ]
     latest = CatalogueVersion.objects.order_by("-number").first()
     assert set(Report.objects.values_list("catalogue_version", flat=True)) == {latest.pk}
+
+
+def test_the_reporting_point_staff_hear_of_a_new_report(flow, personas):
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    flow().fill().send()
+    report = Report.objects.get()
+    notices = [m for m in mail.outbox if staff.email in m.to]
+    assert len(notices) == 1 and report.reference in notices[0].subject + notices[0].body
