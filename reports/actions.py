@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
@@ -121,15 +121,35 @@ class Submission:
 def _next_reference(kind, now):
     prefix = PREFIXES[kind]
     year = timezone.localtime(now).year
-    updated = ReferenceCounter.objects.filter(prefix=prefix, year=year).update(last=F("last") + 1)
-    if not updated:
+    number = _bump_counter(prefix, year)
+    if number is None:
         try:
             with transaction.atomic():
                 ReferenceCounter.objects.create(prefix=prefix, year=year, last=1)
+            number = 1
         except IntegrityError:  # created at the same moment by another submission
-            ReferenceCounter.objects.filter(prefix=prefix, year=year).update(last=F("last") + 1)
-    number = ReferenceCounter.objects.get(prefix=prefix, year=year).last
+            number = _bump_counter(prefix, year)
     return f"{prefix}-{year}-{number:06d}"
+
+
+def _bump_counter(prefix, year):
+    """The counter's next number (its row stays locked until the transaction ends), or None when
+    the year has no counter yet. One query where the database returns updated rows
+    (PostgreSQL, SQLite 3.35+)."""
+    counters = ReferenceCounter.objects.filter(prefix=prefix, year=year)
+    if not connection.features.can_return_columns_from_insert:
+        if not counters.update(last=F("last") + 1):
+            return None
+        return counters.get().last
+    table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'UPDATE {table} SET "last" = "last" + 1 '  # noqa: S608 - the model's own table
+            'WHERE "prefix" = %s AND "year" = %s RETURNING "last"',
+            [prefix, year],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def new_mailbox_code():
@@ -139,6 +159,12 @@ def new_mailbox_code():
 
 def _current_catalogue():
     return CatalogueVersion.objects.order_by("-number").first() or publish_catalogue()
+
+
+def _current_catalogue_id():
+    """The current catalogue version without reading its snapshot (some 35 kB of JSON)."""
+    pk = CatalogueVersion.objects.order_by("-number").values_list("pk", flat=True).first()
+    return pk if pk is not None else publish_catalogue().pk
 
 
 def submit_report(
@@ -164,7 +190,10 @@ def submit_report(
     # start, so it must be short.
     code = new_mailbox_code() if passphrase else ""
     passphrase_hash = hashers.hash_passphrase(passphrase) if passphrase else ""
-    catalogue = _current_catalogue()
+    catalogue_id = _current_catalogue_id()
+    # Read before the transaction too: the rows locked in it (reference counter, audit chain
+    # head) serialise all submissions until the commit.
+    staff = _staff_addresses()
     try:
         with transaction.atomic():
             report = Report(
@@ -175,7 +204,7 @@ def submit_report(
                 idempotency_key=idempotency_key,
                 created_at=now,
                 submitted_by=user if user is not None and user.is_authenticated else None,
-                catalogue_version=catalogue,
+                catalogue_version_id=catalogue_id,
             )
             if code:
                 report.mailbox_code = code
@@ -196,7 +225,7 @@ def submit_report(
                 request=request,
                 details={"reference": report.reference, "kind": kind, "channel": channel},
             )
-            _notify_staff(report)
+            _notify_staff(report, staff)
             if report.reporter_email:
                 send_after_commit(
                     "reports/email/received",
@@ -222,8 +251,7 @@ def _staff_addresses():
     )
 
 
-def _notify_staff(report):
-    recipients = _staff_addresses()
+def _notify_staff(report, recipients):
     if not recipients:
         return
     with translation.override("nl"):

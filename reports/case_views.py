@@ -31,6 +31,7 @@ from .case_forms import (
     TriageForm,
     WorklistForm,
 )
+from .dates import LocalDates
 from .forms import InboxFilterForm, StaffMessageForm
 from .models import (
     OPEN_STATUSES,
@@ -166,20 +167,32 @@ def _with_counts(reports):
 
 @rule("reports.handle")
 def inbox(request):
-    # Encrypted fields stay out of the list: nothing to decrypt but what the table shows.
-    reports = (
-        access.reports_for(request.user)
-        .select_related("municipality", "assigned_to")
-        .only(*LIST_FIELDS)
-    )
-    reports, inbox_form, work_form, valid = _filtered(request, reports)
+    reports, inbox_form, work_form, valid = _filtered(request, access.reports_for(request.user))
     order = request.GET.get("sort")
     if order == "deadline":
         reports = reports.order_by("deadline", "created_at")
     else:
         reports = reports.order_by("-created_at")
-    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = _with_counts(list(page.object_list))
+    # Ids first: the count and the page's ids come from the indexes alone (a deep page skips
+    # thousands of index entries, not thousands of joined rows), then the page's rows by id.
+    page = Paginator(reports.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    ids = list(page.object_list)
+    # Encrypted fields stay out of the list: nothing to decrypt but what the table shows.
+    rows = (
+        access.reports_for(request.user)
+        .filter(pk__in=ids)
+        .select_related("municipality", "assigned_to")
+        .only(*LIST_FIELDS)
+        .order_by()
+        .in_bulk()
+    )
+    page.object_list = _with_counts([rows[pk] for pk in ids if pk in rows])
+    dates = LocalDates()
+    for report in page.object_list:
+        report.received = dates.minute(report.created_at)
+        report.deadline_day = dates.day(report.deadline) if report.deadline else ""
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -250,24 +263,32 @@ def _suggestions(report):
     return lines
 
 
-def _links(report):
+def _link_rows(report):
+    """The links of a report with the other side's reference, status and date (for the list)
+    and who made them when (for the timeline): one query for both."""
     brief = ("reference", "status", "created_at")
-    rows = (
+    return list(
         ReportLink.objects.filter(Q(first=report) | Q(second=report))
-        .select_related("first", "second")
-        .only(*[f"{side}__{name}" for side in ("first", "second") for name in brief])
+        .select_related("first", "second", "created_by")
+        .only(
+            "created_at",
+            "created_by__full_name",
+            *[f"{side}__{name}" for side in ("first", "second") for name in brief],
+        )
     )
+
+
+def _linked(report, rows):
     return [row.second if row.first_id == report.pk else row.first for row in rows]
 
 
-def _assessment(report):
+def _assessment(report, premises):
     codes = report.confirmed_indicators if report.triaged else report.indicators
     signals = (
         signals_from_snapshot(report.catalogue_version.snapshot)
         if report.catalogue_version
         else None
     )
-    premises = PremisesType.objects.filter(code=report.premises_type).first()
     return assess(codes, minor=report.minor_involved, premises=premises, signals=signals)
 
 
@@ -276,32 +297,48 @@ def _case(request, report, *, status=200, show_contact=False, **forms):
     indicators = {
         i.code: i for i in Indicator.objects.filter(code__in=indicator_codes).order_by("code")
     }
-    linked = _links(report)
+    link_rows = _link_rows(report)
+    linked = _linked(report, link_rows)
     linked_ids = {r.pk for r in linked}
     suggestions = _suggestions(report)
     for line in suggestions:
         # The pattern line counts them all; the screen offers the ten newest to link.
         line["reports"] = [r for r in line["reports"] if r.pk not in linked_ids][:10]
+    premises = PremisesType.objects.filter(code=report.premises_type).first()
+    # Read once, shown in their own parts of the screen and in the timeline.
+    thread = list(report.messages.select_related("staff_member"))
+    attachments = list(report.attachments.all())
+    referrals = list(
+        report.referrals.select_related("organisation", "legal_basis", "sent_by", "answered_by")
+    )
+    notes = list(report.notes.select_related("author"))
     context = {
         "report": report,
         "indicators": [indicators[c] for c in report.indicators if c in indicators],
         "confirmed": [indicators[c] for c in report.confirmed_indicators if c in indicators],
-        "assessment": _assessment(report),
-        "premises": PremisesType.objects.filter(code=report.premises_type).first(),
+        "assessment": _assessment(report, premises),
+        "premises": premises,
         "sector": Sector.objects.filter(code=report.sector).first(),
         "primary_form_label": ExploitationForm(report.primary_form).label
         if report.primary_form
         else "",
         "other_form_labels": [ExploitationForm(f).label for f in report.other_forms],
         "show_contact": show_contact,
-        "thread": report.messages.select_related("staff_member"),
-        "attachments": report.attachments.all(),
+        "thread": thread,
+        "attachments": attachments,
         "persons": report.persons.all(),
         "linked": linked,
         "suggestions": [line for line in suggestions if line["reports"]],
-        "referrals": report.referrals.select_related("organisation", "legal_basis", "sent_by"),
-        "notes": report.notes.select_related("author"),
-        "timeline": timeline(report),
+        "referrals": referrals,
+        "notes": notes,
+        "timeline": timeline(
+            report,
+            notes=notes,
+            messages=thread,
+            attachments=attachments,
+            referrals=referrals,
+            links=link_rows,
+        ),
         "language_name": dict(languages.REPORT_LANGUAGES).get(report.language, report.language),
         "today": timezone.localdate(),
         "triage_form": forms.get("triage_form") or TriageForm.for_report(report),

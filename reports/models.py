@@ -209,8 +209,17 @@ class Report(models.Model):
             models.Index(fields=["kind", "status", "created_at"], name="report_inbox"),
             models.Index(fields=["status", "deadline"], name="report_deadline"),
             models.Index(fields=["assigned_to", "status"], name="report_assigned"),
-            models.Index(fields=["created_at"], name="report_created"),
+            # With the id, a page of the newest reports is found in the index alone (deep pages).
+            models.Index(fields=["created_at", "id"], name="report_created_id"),
             models.Index(fields=["municipality", "created_at"], name="report_municipality"),
+            # Counting a period's high-priority reports in the index alone.
+            models.Index(fields=["priority", "created_at"], name="report_priority"),
+            # "Past the deadline": the undecided reports in deadline order, without a sort.
+            models.Index(
+                fields=["deadline", "created_at"],
+                condition=models.Q(status__in=UNDECIDED_STATUSES),
+                name="report_undecided_deadline",
+            ),
         ]
 
     def __str__(self):

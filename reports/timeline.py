@@ -5,7 +5,8 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from .models import Attachment, Author, ReferralState, ReportLink
+from .dates import LocalDates
+from .models import Attachment, Author, ReferralState
 
 
 @dataclass
@@ -16,16 +17,19 @@ class Entry:
     who: str = ""
 
 
-def timeline(report):
+def timeline(report, *, notes, messages, attachments, referrals, links):
+    """Everything that happened to the report, newest first. The notes (with author), messages
+    (with staff member), attachments, referrals (with organisation, sender and answerer) and link
+    rows (with both reports and creator) are the lists the case screen has read already."""
     entries = []
     for change in report.history.select_related("actor"):
         text = change.get_to_status_display()
         if change.reason:
             text = f"{text} – {change.reason}"
         entries.append(Entry(change.at, "status", text, _name(change.actor)))
-    for note in report.notes.select_related("author"):
+    for note in notes:
         entries.append(Entry(note.at, "note", _("Internal note added"), _name(note.author)))
-    for message in report.messages.select_related("staff_member"):
+    for message in messages:
         if message.author == Author.STAFF:
             entries.append(
                 Entry(
@@ -37,14 +41,14 @@ def timeline(report):
             )
         else:
             entries.append(Entry(message.at, "message", _("Message from the reporter")))
-    for item in report.attachments.all():
+    for item in attachments:
         text = (
             _("Attachment received")
             if item.state == Attachment.State.STORED
             else _("Attachment could not be stored")
         )
         entries.append(Entry(item.at, "attachment", text))
-    for referral in report.referrals.select_related("organisation", "sent_by", "answered_by"):
+    for referral in referrals:
         partner = referral.organisation.name
         entries.append(
             Entry(
@@ -82,8 +86,7 @@ def timeline(report):
                     _("Referral to %(partner)s revoked") % {"partner": partner},
                 )
             )
-    links = ReportLink.objects.filter(first=report) | ReportLink.objects.filter(second=report)
-    for row in links.select_related("first", "second", "created_by"):
+    for row in links:
         other = row.second if row.first_id == report.pk else row.first
         entries.append(
             Entry(
@@ -93,7 +96,18 @@ def timeline(report):
                 _name(row.created_by),
             )
         )
-    return sorted(entries, key=lambda entry: entry.at, reverse=True)
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    format_dates(entries)
+    return entries
+
+
+def format_dates(entries):
+    """Set entry.iso and entry.when to what the template's |date:'c' and |date:"j M Y H:i" would
+    write (through the filters some 40 µs a date, 130 entries on a big case)."""
+    dates = LocalDates()
+    for entry in entries:
+        entry.iso = dates.iso(entry.at)
+        entry.when = dates.minute(entry.at)
 
 
 def _name(user):

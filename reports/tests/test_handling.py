@@ -9,9 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Role
 from audit.models import AuditEvent
@@ -409,6 +410,7 @@ def test_work_list_queries_do_not_grow_with_the_page(client, personas, login):
     staff = personas[Role.REPORTING_POINT_STAFF]
     login(client, staff)
     make_report()
+    client.get(reverse("reports:inbox"))  # the per-process catalogue cache filled
     with CaptureQueriesContext(connection) as one:
         client.get(reverse("reports:inbox"))
     for _ in range(6):
@@ -425,6 +427,35 @@ def test_work_list_queries_do_not_grow_with_the_page(client, personas, login):
     with CaptureQueriesContext(connection) as seven:
         client.get(reverse("reports:inbox"))
     assert len(seven.captured_queries) == len(one.captured_queries)
+
+
+def test_work_list_pages_keep_their_order(client, personas, login, monkeypatch):
+    """The page's ids come first, then its rows: the rows keep the order of the ids."""
+    from reports import case_views
+
+    login(client, personas[Role.REPORTING_POINT_STAFF])
+    reports = [make_report() for _ in range(7)]
+    start = timezone.now() - timedelta(days=10)
+    for number, report in enumerate(reports):
+        # Received in this order; deadlines in the opposite order.
+        Report.objects.filter(pk=report.pk).update(
+            created_at=start + timedelta(hours=number),
+            deadline=date(2030, 1, 1) - timedelta(days=number),
+        )
+    monkeypatch.setattr(case_views, "PAGE_SIZE", 3)
+    references = [r.reference for r in reports]
+
+    def listed(**query):
+        page = client.get(reverse("reports:inbox"), query).content.decode()
+        found = [(page.find(f"/meldpunt/{ref}/"), ref) for ref in references]
+        return [ref for position, ref in sorted(found) if position >= 0]
+
+    newest_first = references[::-1]
+    assert listed() == newest_first[:3]
+    assert listed(page=2) == newest_first[3:6]
+    assert listed(page=3) == newest_first[6:]
+    assert listed(sort="deadline", page=1) == newest_first[:3]
+    assert listed(sort="deadline", page=3, status="new") == newest_first[6:]
 
 
 def test_case_screen_queries_do_not_grow_with_its_content(client, personas, login, organisations):
@@ -449,6 +480,75 @@ def test_case_screen_queries_do_not_grow_with_its_content(client, personas, logi
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_case_screen_reads_each_part_once_and_the_timeline_shows_it(
+    client, personas, login, organisations
+):
+    """Notes, messages, attachments, referrals and links are read once for their own part of the
+    screen and the timeline; the timeline shows every event with its local date."""
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    login(client, staff)
+    report = make_report(postcode="1234 AB", house_number="1")
+    other = make_report()
+    handling.add_note(report, staff, "Notitie")
+    handling.link(report, other, staff, reason="zelfde adres")
+    handling.refer(
+        report,
+        staff,
+        organisation=organisations["police"],
+        legal_basis=LegalBasis.objects.first(),
+        summary="s",
+    )
+    note = report.notes.get()
+    url = reverse("reports:detail", args=[report.reference])
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(url).content.decode()
+    selects = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    for table in (
+        "reports_note",
+        "reports_message",
+        "reports_attachment",
+        "reports_referral",
+        "reports_reportlink",
+        "indicators_premisestype",
+    ):
+        assert sum(f'FROM "{table}"' in sql for sql in selects) == 1, table
+    timeline = page[page.index('<ol class="timeline">') :]
+    # What the template's date filters wrote before the dates were formatted in Python.
+    with translation.override("nl"):
+        stamp = Template(
+            """<time datetime="{{ at|date:'c' }}">{{ at|date:"j M Y H:i" }}</time>"""
+        ).render(Context({"at": note.at}))
+    assert stamp in timeline
+    for english, dutch in [
+        ("Internal note added", "Interne notitie toegevoegd"),
+        (f"Linked to {other.reference}", f"Gekoppeld aan {other.reference}"),
+        ("Referred to", "Doorverwezen naar"),
+    ]:
+        assert english in timeline or dutch in timeline
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_timeline_dates_are_what_the_date_filters_write(language):
+    from reports.timeline import Entry, format_dates
+
+    template = Template("""{{ at|date:'c' }}|{{ at|date:"j M Y H:i" }}""")
+    moments = [datetime(2025, month, 1, 0, 5, tzinfo=AMSTERDAM) for month in range(1, 13)]
+    moments += [
+        datetime(2026, 3, 29, 0, 30, tzinfo=ZoneInfo("UTC")),  # summer time starts at 1:00 UTC
+        datetime(2026, 3, 29, 1, 30, tzinfo=ZoneInfo("UTC")),
+        datetime(2026, 10, 25, 0, 59, 59, 999999, tzinfo=ZoneInfo("UTC")),
+        datetime(2026, 12, 31, 23, 59, tzinfo=ZoneInfo("UTC")),  # another year in Amsterdam
+        datetime(999, 5, 9, 9, 9, tzinfo=ZoneInfo("UTC")),
+        timezone.now(),
+    ]
+    entries = [Entry(at, "note", "") for at in moments]
+    with translation.override(language):
+        format_dates(entries)
+        for entry in entries:
+            assert f"{entry.iso}|{entry.when}" == template.render(Context({"at": entry.at}))
 
 
 # --- the access matrix -------------------------------------------------------------------------
@@ -515,3 +615,20 @@ def test_access_matrix(client, personas, login, make_user, referred, state):
     for url in staff_urls + list(partner_urls.values()):
         response = client.get(url)
         assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_local_dates_are_what_the_date_filter_writes(language):
+    from reports.dates import LocalDates
+
+    template = Template("""{{ at|date:'c' }}|{{ at|date:"j M Y H:i" }}|{{ at|date:"j M Y" }}""")
+    days = Template("""{{ at|date:"j M Y" }}""")
+    moments = [datetime(2025, month, 9, 23, 5, tzinfo=ZoneInfo("UTC")) for month in range(1, 13)]
+    moments += [datetime(2026, 3, 29, 1, 30, tzinfo=ZoneInfo("UTC")), timezone.now()]
+    with translation.override(language):
+        dates = LocalDates()
+        for at in moments:
+            written = f"{dates.iso(at)}|{dates.minute(at)}|{dates.day(at)}"
+            assert written == template.render(Context({"at": at}))
+        for day in [date(2026, month, 1) for month in range(1, 13)] + [date(999, 12, 31)]:
+            assert dates.day(day) == days.render(Context({"at": day}))

@@ -425,3 +425,46 @@ def test_an_advice_request_with_an_altered_key_is_still_received(client, db):
     response = client.post(reverse("reports:advice"), data)
     assert response.status_code == 302
     assert Report.objects.get().description.endswith("café.")
+
+
+@pytest.mark.parametrize("returning", [True, False])
+def test_references_count_per_kind_and_year(returning, monkeypatch):
+    """The counter is bumped and read in one query where the database returns updated rows, in
+    two elsewhere; the first report of a year creates its counter. Each report records the
+    current catalogue version."""
+    import uuid
+
+    from django.utils import timezone
+
+    from indicators.models import CatalogueVersion
+    from reports.actions import submit_report
+
+    monkeypatch.setattr(connection.features, "can_return_columns_from_insert", returning)
+
+    def submit(kind):
+        return submit_report(
+            fields={"description": "x", "acute_danger": "no", "reporter_type": "anonymous"},
+            kind=kind,
+            channel="public",
+            language="nl",
+            idempotency_key=uuid.uuid4(),
+        ).report
+
+    year = timezone.localtime().year
+    references = [submit(kind).reference for kind in ("report", "report", "advice", "report")]
+    assert references == [
+        f"MH-{year}-000001",
+        f"MH-{year}-000002",
+        f"AV-{year}-000001",
+        f"MH-{year}-000003",
+    ]
+    latest = CatalogueVersion.objects.order_by("-number").first()
+    assert set(Report.objects.values_list("catalogue_version", flat=True)) == {latest.pk}
+
+
+def test_the_reporting_point_staff_hear_of_a_new_report(flow, personas):
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    flow().fill().send()
+    report = Report.objects.get()
+    notices = [m for m in mail.outbox if staff.email in m.to]
+    assert len(notices) == 1 and report.reference in notices[0].subject + notices[0].body
