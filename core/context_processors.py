@@ -35,4 +35,5 @@ def site(request):
         "may_handle_reports": user is not None and access.can(user, "reports.handle"),
         "may_work_referrals": user is not None and access.can(user, "referrals.work"),
         "may_manage_privacy": user is not None and access.can(user, "privacy.manage"),
+        "may_view_monitor": user is not None and access.can(user, "monitor.view"),
     }

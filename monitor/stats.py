@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from indicators.exploitation import ExploitationForm
 from reports.models import Kind, Outcome, ReporterType
@@ -552,7 +552,7 @@ def series_tables(data):
     changes1 = TableData(
         "verandering-per-jaar",
         _("Change on the year before"),
-        [_("Change"), *years],
+        [pgettext("change in percent", "Change"), *years],
         [
             (change_names[kind], [format_change(c) for c in data.kind_changes[kind]], False)
             for kind in KINDS

@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from accounts import access
@@ -237,7 +238,12 @@ def overview_data(year, quarter):
         "kwartaal",
         _("Reports per form of exploitation: %(this)s and %(before)s")
         % {"this": this.label, "before": before.label},
-        [_("Form of exploitation"), before.label, this.label, _("Change")],
+        [
+            _("Form of exploitation"),
+            before.label,
+            this.label,
+            pgettext("change in percent", "Change"),
+        ],
         rows,
     )
     return data, tables, quarter_table, this
