@@ -60,15 +60,19 @@ def _selection(request):
     return form, period, exact, urlencode(query)
 
 
+def with_charts(tables):
+    """(table, inline SVG of its chart or "") for the templates."""
+    return [
+        (table, charts.draw(table).svg(element_id=f"chart-{table.name}") if table.chart else "")
+        for table in tables
+    ]
+
+
 @rule("monitor.view")
 def dashboard(request):
     refresh = facts.ensure_fresh()
     form, period, exact, query = _selection(request)
     data, tables = stats.all_tables(period, exact)
-    charted = [
-        (table, charts.draw(table).svg(element_id=f"chart-{table.name}") if table.chart else "")
-        for table in tables
-    ]
     return render(
         request,
         "monitor/dashboard.html",
@@ -79,7 +83,7 @@ def dashboard(request):
             "may_exact": access.monitor_exact(request.user),
             "may_import": access.can(request.user, "monitor.import"),
             "query": query,
-            "tables": charted,
+            "tables": with_charts(tables),
             "sentences": stats.sentences(data),
             "refresh": refresh,
             "refresh_minutes": facts.refresh_minutes(),
@@ -262,10 +266,6 @@ def overview(request, year=None, quarter=None):
     if not 1 <= quarter <= 4 or not 1990 <= year <= 2100:
         raise Http404
     data, tables, quarter_table, this = overview_data(year, quarter)
-    figures = [
-        (table, charts.draw(table).svg(element_id=f"chart-{table.name}") if table.chart else "")
-        for table in tables
-    ]
     return render(
         request,
         "monitor/overview.html",
@@ -273,7 +273,7 @@ def overview(request, year=None, quarter=None):
             "year": year,
             "quarter": quarter,
             "period": this,
-            "tables": figures,
+            "tables": with_charts(tables),
             "quarter_table": quarter_table,
             "sentences": stats.sentences(data),
             "legend": legend_text(),

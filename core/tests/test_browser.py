@@ -229,6 +229,33 @@ def assert_no_csp_errors(errors):
     assert not csp, "\n".join(csp)
 
 
+def run_axe(page):
+    """No axe violations on the page as it is now."""
+    page.wait_for_load_state("load")
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def signed_in_context(browser, server, email_address, backup_code, timeout=10_000):
+    """A browser context of its own, signed in as a demo user with password and demo backup code
+    number `backup_code` (each works once per fresh server, so modules pick different ones).
+    Returns (context, page)."""
+    from core.management.commands.load_demo_data import demo_backup_codes
+
+    context = browser.new_context(base_url=server.base_url, locale="nl-NL")
+    context.set_default_timeout(timeout)
+    page = context.new_page()
+    page.goto("/account/inloggen/")
+    page.fill('input[name="email"]', email_address)
+    page.fill('input[name="password"]', DEMO_PASSWORD)
+    page.press('input[name="password"]', "Enter")
+    page.wait_for_url("**/account/inloggen/code/")
+    page.fill('input[name="token"]', demo_backup_codes(email_address)[backup_code])
+    page.press('input[name="token"]', "Enter")
+    expect(page.locator(LOGOUT_FORM)).to_be_attached()
+    return context, page
+
+
 def log_in(page, server, email_address):
     page.goto("/account/inloggen/")
     page.fill('input[name="email"]', email_address)

@@ -7,16 +7,15 @@ reporting-point staff member signs in with demo backup codes that no other brows
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from core.management.commands.load_demo_data import DEMO_PASSWORD, demo_backup_codes
 from core.tests.test_browser import (  # noqa: F401 - pytest picks up the imported fixtures
-    LOGOUT_FORM,
     assert_no_csp_errors,
     browser,
     console_errors,
+    run_axe,
     server,
+    signed_in_context,
 )
 
 pytestmark = pytest.mark.browser
@@ -25,25 +24,9 @@ BACKUP_CODE = 7
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-def run_axe(page):
-    page.wait_for_load_state("load")
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
 @pytest.fixture(scope="module")
 def staff(browser, server):
-    context = browser.new_context(base_url=server.base_url, locale="nl-NL")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto("/account/inloggen/")
-    page.fill('input[name="email"]', STAFF)
-    page.fill('input[name="password"]', DEMO_PASSWORD)
-    page.press('input[name="password"]', "Enter")
-    page.wait_for_url("**/account/inloggen/code/")
-    page.fill('input[name="token"]', demo_backup_codes(STAFF)[BACKUP_CODE])
-    page.press('input[name="token"]', "Enter")
-    expect(page.locator(LOGOUT_FORM)).to_be_attached()
+    context, page = signed_in_context(browser, server, STAFF, BACKUP_CODE, timeout=15_000)
     yield page
     context.close()
 

@@ -4,16 +4,15 @@ inline SVG that the Content-Security-Policy allows."""
 
 # ruff: noqa: F811
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from core.management.commands.load_demo_data import DEMO_PASSWORD, demo_backup_codes
 from core.tests.test_browser import (  # noqa: F401 - pytest picks up the imported fixtures
-    LOGOUT_FORM,
     assert_no_csp_errors,
     browser,
     console_errors,
+    run_axe,
     server,
+    signed_in_context,
 )
 
 pytestmark = pytest.mark.browser
@@ -21,36 +20,16 @@ ANALYST = "analist@riec.demo.test"
 STAFF = "meldpunt@vtu.demo.test"
 
 
-def run_axe(page):
-    page.wait_for_load_state("load")
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
-def signed_in(browser, server, email):
-    context = browser.new_context(base_url=server.base_url, locale="nl-NL")
-    page = context.new_page()
-    page.goto("/account/inloggen/")
-    page.fill('input[name="email"]', email)
-    page.fill('input[name="password"]', DEMO_PASSWORD)
-    page.press('input[name="password"]', "Enter")
-    page.wait_for_url("**/account/inloggen/code/")
-    page.fill('input[name="token"]', demo_backup_codes(email)[5])
-    page.press('input[name="token"]', "Enter")
-    expect(page.locator(LOGOUT_FORM)).to_be_attached()
-    return context, page
-
-
 @pytest.fixture(scope="module")
 def analyst(browser, server):
-    context, page = signed_in(browser, server, ANALYST)
+    context, page = signed_in_context(browser, server, ANALYST, 5)
     yield page
     context.close()
 
 
 @pytest.fixture(scope="module")
 def staff(browser, server):
-    context, page = signed_in(browser, server, STAFF)
+    context, page = signed_in_context(browser, server, STAFF, 5)
     yield page
     context.close()
 

@@ -6,16 +6,15 @@ The RIEC analyst signs in with a demo backup code (each works once per fresh ser
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from core.management.commands.load_demo_data import DEMO_PASSWORD, demo_backup_codes
 from core.tests.test_browser import (  # noqa: F401 - pytest picks up the imported fixtures
-    LOGOUT_FORM,
     assert_no_csp_errors,
     browser,
     console_errors,
+    run_axe,
     server,
+    signed_in_context,
 )
 
 pytestmark = pytest.mark.browser
@@ -26,27 +25,11 @@ LOAD_DEMO_POLICY = (
 )
 
 
-def run_axe(page):
-    page.wait_for_load_state("load")
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
 @pytest.fixture(scope="module")
 def analyst(browser, server):
     # A no-op once the demo loader records the policy statuses itself.
     server.manage("shell", "-c", LOAD_DEMO_POLICY)
-    context = browser.new_context(base_url=server.base_url, locale="nl-NL")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto("/account/inloggen/")
-    page.fill('input[name="email"]', ANALYST)
-    page.fill('input[name="password"]', DEMO_PASSWORD)
-    page.press('input[name="password"]', "Enter")
-    page.wait_for_url("**/account/inloggen/code/")
-    page.fill('input[name="token"]', demo_backup_codes(ANALYST)[7])
-    page.press('input[name="token"]', "Enter")
-    expect(page.locator(LOGOUT_FORM)).to_be_attached()
+    context, page = signed_in_context(browser, server, ANALYST, 7)
     yield page
     context.close()
 
