@@ -132,12 +132,18 @@ def _next_reference(kind, now):
     return f"{prefix}-{year}-{number:06d}"
 
 
+def _update_returning():
+    """Can an UPDATE return the updated rows here? (The same database feature as an INSERT that
+    returns columns.)"""
+    return connection.features.can_return_columns_from_insert
+
+
 def _bump_counter(prefix, year):
     """The counter's next number (its row stays locked until the transaction ends), or None when
     the year has no counter yet. One query where the database returns updated rows
     (PostgreSQL, SQLite 3.35+)."""
     counters = ReferenceCounter.objects.filter(prefix=prefix, year=year)
-    if not connection.features.can_return_columns_from_insert:
+    if not _update_returning():
         if not counters.update(last=F("last") + 1):
             return None
         return counters.get().last
