@@ -47,15 +47,23 @@ def next_run(now=None):
     return at if at > now else at + timedelta(days=1)
 
 
-def schedule_next(now=None):
-    """Queue the next run unless one is queued already. Only a backend that can defer work can
-    schedule (not the immediate backend of the tests)."""
+def enqueue_once(a_task, run_after):
+    """Queue `a_task` to run after `run_after` unless a run of it is queued already; None when
+    nothing was queued. Only a backend that can defer work schedules (not the immediate backend
+    of the tests). Self-rescheduling tasks use this to keep exactly one next run."""
     if not default_task_backend.supports_defer:
         return None
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    path = f"{run_daily_jobs.module_path}"
-    if DBTaskResult.objects.filter(task_path=path, status=TaskResultStatus.READY).exists():
+    queued = DBTaskResult.objects.filter(
+        task_path=a_task.module_path, status=TaskResultStatus.READY
+    )
+    if queued.exists():
         return None
-    return run_daily_jobs.using(run_after=next_run(now)).enqueue()
+    return a_task.using(run_after=run_after).enqueue()
+
+
+def schedule_next(now=None):
+    """Queue the next morning's run unless one is queued already."""
+    return enqueue_once(run_daily_jobs, next_run(now))

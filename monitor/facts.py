@@ -82,25 +82,16 @@ def _count_in_one_pass(queryset):
     return counts
 
 
-def count_queryset(queryset, by_month=True):
+def count_queryset(queryset):
     """Counter of (year, month, kind, dimension, value) -> n for a queryset of Report or
     HistoricRecord: one GROUP BY per dimension (PostgreSQL), one pass (SQLite)."""
-    if by_month and connections[queryset.db].vendor == "sqlite":
+    if connections[queryset.db].vendor == "sqlite":
         return _count_in_one_pass(queryset)
     counts = Counter()
     dated = queryset.annotate(y=ExtractYear("created_at"), m=ExtractMonth("created_at"))
     for dimension, field in DIMENSIONS.items():
-        group = ["y", "m", "kind", field] if by_month else ["kind", field]
-        source = dated if by_month else queryset
-        for row in source.order_by().values(*group).annotate(n=Count("id")):
-            key = (
-                row["y"] if by_month else None,
-                row["m"] if by_month else None,
-                row["kind"],
-                dimension,
-                as_value(row[field]),
-            )
-            counts[key] += row["n"]
+        for row in dated.order_by().values("y", "m", "kind", field).annotate(n=Count("id")):
+            counts[(row["y"], row["m"], row["kind"], dimension, as_value(row[field]))] += row["n"]
     return counts
 
 
@@ -135,8 +126,8 @@ def rebuild():
         if n
     ]
     reports = Report.objects.count()
-    historic = HistoricRecord.objects.filter(batch__state="done").count() + sum(
-        HistoricCount.objects.filter(batch__state="done").values_list("count", flat=True)
+    historic = HistoricRecord.objects.filter(batch__state="done").count() + (
+        HistoricCount.objects.filter(batch__state="done").aggregate(n=Sum("count"))["n"] or 0
     )
     with transaction.atomic():
         Fact.objects.all().delete()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q, Sum
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
@@ -78,24 +79,8 @@ class Period:
         return month_q
 
 
-MONTHS = [
-    gettext_lazy("January"),
-    gettext_lazy("February"),
-    gettext_lazy("March"),
-    gettext_lazy("April"),
-    gettext_lazy("May"),
-    gettext_lazy("June"),
-    gettext_lazy("July"),
-    gettext_lazy("August"),
-    gettext_lazy("September"),
-    gettext_lazy("October"),
-    gettext_lazy("November"),
-    gettext_lazy("December"),
-]
-
-
 def month_label(year, month):
-    return f"{MONTHS[month - 1]} {year}"
+    return f"{MONTHS[month]} {year}"
 
 
 # --- cells ------------------------------------------------------------------------------------
@@ -282,6 +267,7 @@ def linked_table(rows):
         for cell in cells:
             values[cell] += count
     members = defaultdict(set)  # (group, group value) -> municipalities
+    ungrouped = sorted(m for m in seen["municipality"] if not groups_of(m))  # unknown ones
     for municipality in seen["municipality"]:
         for group, group_value in groups_of(municipality).items():
             members[(group, group_value)].add(municipality)
@@ -291,8 +277,7 @@ def linked_table(rows):
             table.relate(total, [(dimension, period, value) for value in sorted(seen[dimension])])
         for group in GROUPS:
             parts = [(group, period, value) for value in sorted(seen[group])]
-            known = {m for m in seen["municipality"] if groups_of(m)}
-            parts += [("municipality", period, m) for m in sorted(seen["municipality"] - known)]
+            parts += [("municipality", period, m) for m in ungrouped]
             table.relate(total, parts)
         for (group, group_value), munis in sorted(members.items()):
             table.relate(

@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from core.scheduling import enqueue_once
+
 from . import facts
 
 
@@ -17,19 +19,10 @@ def refresh_facts():
 
 
 def schedule_refresh(now=None):
-    """Queue the next recount unless one is queued already; only a backend that can defer work
-    schedules (not the immediate backend of the tests)."""
-    if not default_task_backend.supports_defer:
-        return None
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    if DBTaskResult.objects.filter(
-        task_path=refresh_facts.module_path, status=TaskResultStatus.READY
-    ).exists():
-        return None
-    run_after = (now or timezone.now()) + timedelta(minutes=facts.refresh_minutes())
-    return refresh_facts.using(run_after=run_after).enqueue()
+    """Queue the next recount unless one is queued already."""
+    return enqueue_once(
+        refresh_facts, (now or timezone.now()) + timedelta(minutes=facts.refresh_minutes())
+    )
 
 
 def request_refresh():

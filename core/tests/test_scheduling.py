@@ -40,3 +40,7 @@ def test_scheduling_queues_one_run_only(settings):
         task_path="core.scheduling.run_daily_jobs", status=TaskResultStatus.READY
     )
     assert queued.count() == 1
+    recounts = DBTaskResult.objects.filter(
+        task_path="monitor.tasks.refresh_facts", status=TaskResultStatus.READY
+    )
+    assert recounts.count() == 1  # the monitor's recount, queued by the same command, once too

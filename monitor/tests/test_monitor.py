@@ -505,3 +505,37 @@ def test_analysts_never_reach_a_single_report(client, login, personas, live_repo
     for url in ["/monitor/?period=year&year=2025", "/monitor/kwartaal/2025/2/"]:
         html = client.get(url).content.decode()
         assert "/meldpunt/" not in html and report.reference not in html
+
+
+def test_period_input_that_is_no_year_falls_back_with_an_error(
+    client, login, personas, live_reports
+):
+    signed_in(client, login, personas[Role.ANALYST])
+    page = client.get("/monitor/?period=year&year=tweeduizend")
+    assert page.status_code == 200
+    assert "error-summary" in page.content.decode()
+    assert page.context["period"].kind == "year"
+    assert client.get("/monitor/export/geen-tabel.csv?period=year&year=2025").status_code == 404
+    assert client.get("/monitor/export/per-jaar.exe?period=year&year=2025").status_code == 404
+
+
+def test_exports_keep_dutch_accents(client, login, personas, db):
+    """Súdwest-Fryslân in Fryslân: the CSV (UTF-8 with BOM) and the XLSX keep the accents."""
+    from openpyxl import load_workbook
+
+    from regions.models import Municipality
+
+    frisian = Municipality.objects.filter(name__contains="â").first()
+    tz = timezone.get_current_timezone()
+    for number in range(6):
+        make_report(number + 1, datetime(2025, 3, 1 + number, 12, tzinfo=tz), municipality=frisian)
+    facts.rebuild()
+    signed_in(client, login, personas[Role.REPORTING_POINT_STAFF])
+    query = "period=year&year=2025"
+    rows = read_csv(client.get(f"/monitor/export/municipality.csv?{query}"))
+    assert [frisian.name, "6", "0"] in rows
+    provinces = read_csv(client.get(f"/monitor/export/province.csv?{query}"))
+    assert ["Fryslân", "6", "0"] in provinces
+    book = load_workbook(io.BytesIO(client.get(f"/monitor/export/alles.xlsx?{query}").content))
+    assert (frisian.name, 6, 0) in list(book["municipality"].iter_rows(values_only=True))
+    assert "Fryslân" in client.get(f"/monitor/?{query}").content.decode()
