@@ -55,7 +55,7 @@ def _csrf_token(html):
 
 
 def test_csrf_is_enforced_for_a_signed_in_user(personas, login):
-    from reports.tests.test_handling import make_report
+    from reports.tests.conftest import make_report
 
     report = make_report()
     client = Client(enforce_csrf_checks=True)

@@ -2,7 +2,6 @@
 reports, the validation report, all or nothing, withdrawing, progress, bad uploads and access."""
 
 import io
-import uuid
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from audit.models import AuditEvent
 from monitor import history
 from monitor.models import Fact, HistoricCount, HistoricRecord, ImportBatch
 from regions.models import Municipality
-from reports.actions import submit_report
+from reports.tests.conftest import make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -104,22 +103,6 @@ def xlsx(rows):
     return buffer.getvalue()
 
 
-def live_report(**fields):
-    defaults = {
-        "description": "Twaalf mensen in één garage",
-        "acute_danger": "no",
-        "reporter_type": "citizen",
-        "primary_form": "labour",
-    }
-    return submit_report(
-        fields={**defaults, **fields},
-        kind="report",
-        channel="public",
-        language="nl",
-        idempotency_key=uuid.uuid4(),
-    ).report
-
-
 # --- the newsletter -------------------------------------------------------------------------------
 
 
@@ -163,7 +146,12 @@ def records_csv(*rows):
 
 @pytest.mark.parametrize("kind_of_file", ["csv", "xlsx"])
 def test_records_add_up_with_live_reports(upload, kind_of_file):
-    live_report(municipality=Municipality.objects.get(code="GM0344"))
+    make_report(
+        description="Twaalf mensen in één garage",
+        reporter_type="citizen",
+        primary_form="labour",
+        municipality=Municipality.objects.get(code="GM0344"),
+    )
     this_year = timezone.localdate().year
     first_day = date(this_year, 1, 1)
     if kind_of_file == "csv":

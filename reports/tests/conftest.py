@@ -1,4 +1,5 @@
 import io
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -94,3 +95,22 @@ def jpeg_with_gps():
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", exif=exif)
     return buffer.getvalue()
+
+
+def make_report(**fields):
+    """A public report submitted through reports.actions.submit_report(), with `fields` over a
+    plain default."""
+    from reports.actions import submit_report
+
+    defaults = {
+        "description": "Arbeiders slapen in de loods.",
+        "acute_danger": "no",
+        "reporter_type": "anonymous",
+    }
+    return submit_report(
+        fields={**defaults, **fields},
+        kind="report",
+        channel="public",
+        language="nl",
+        idempotency_key=uuid.uuid4(),
+    ).report

@@ -1,5 +1,4 @@
 import io
-import uuid
 from datetime import date, datetime, timedelta
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -17,29 +16,13 @@ from django.utils import timezone, translation
 from accounts.models import Role
 from audit.models import AuditEvent
 from reports import handling, workflow
-from reports.actions import submit_report
 from reports.case_views import _suggestions
 from reports.models import LegalBasis, Referral, Report, Status
 
-from .conftest import jpeg_with_gps
+from .conftest import jpeg_with_gps, make_report
 
 pytestmark = pytest.mark.django_db
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
-
-def make_report(**fields):
-    defaults = {
-        "description": "Arbeiders slapen in de loods.",
-        "acute_danger": "no",
-        "reporter_type": "anonymous",
-    }
-    return submit_report(
-        fields={**defaults, **fields},
-        kind="report",
-        channel="public",
-        language="nl",
-        idempotency_key=uuid.uuid4(),
-    ).report
 
 
 # --- the status table ------------------------------------------------------------------------
