@@ -344,10 +344,58 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # No MEDIA_URL route exists: files are served only through permission-checking views.
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Files: "default" holds the knowledge base's documents and images (MEDIA_ROOT), "private" the
+# encrypted report attachments (SIGNAAL_PRIVATE_DIR). SIGNAAL_STORAGE=s3 puts both in S3-compatible
+# object storage, for several web servers without a shared disk (docs/operations.md, "Storage").
+# Nothing hands out storage URLs: documents go through the download view, attachments through the
+# audited one. S3 credentials come from boto3's own chain (AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, AWS_PROFILE or an instance role), never from these settings.
+SIGNAAL_STORAGE = env_str("SIGNAAL_STORAGE", "filesystem")
+SIGNAAL_S3_ACLS = {"private", "bucket-owner-full-control", "none"}
+
+
+def _storages():
+    if SIGNAAL_STORAGE == "filesystem":
+        media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+        private = {"BACKEND": "core.storage.PrivateFileSystemStorage"}
+    elif SIGNAAL_STORAGE == "s3":
+        bucket = env_str("SIGNAAL_S3_BUCKET")
+        if not bucket:
+            raise ImproperlyConfigured("SIGNAAL_STORAGE=s3 needs SIGNAAL_S3_BUCKET")
+        acl = env_str("SIGNAAL_S3_DEFAULT_ACL", "private")
+        if acl not in SIGNAAL_S3_ACLS:
+            raise ImproperlyConfigured(
+                f"SIGNAAL_S3_DEFAULT_ACL must be one of {sorted(SIGNAAL_S3_ACLS)}, not {acl!r}"
+            )
+        common = {
+            "endpoint_url": env_str("SIGNAAL_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("SIGNAAL_S3_REGION") or None,
+            "addressing_style": env_str("SIGNAAL_S3_ADDRESSING_STYLE") or None,
+            "default_acl": None if acl == "none" else acl,
+            "querystring_auth": False,  # url() never signs: a bucket URL gives nothing away
+        }
+        media = {
+            "BACKEND": "core.storage.MediaS3Storage",
+            "OPTIONS": {**common, "bucket_name": bucket, "location": "media"},
+        }
+        private = {
+            "BACKEND": "core.storage.PrivateS3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": env_str("SIGNAAL_S3_PRIVATE_BUCKET") or bucket,
+                "location": "private",
+            },
+        }
+    else:
+        raise ImproperlyConfigured("SIGNAAL_STORAGE must be filesystem or s3")
+    return {
+        "default": media,
+        "private": private,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+STORAGES = _storages()
 
 # E-mail: written to files under var/mail unless an SMTP host is configured.
 EMAIL_HOST = env_str("EMAIL_HOST")

@@ -4,15 +4,15 @@ Put a new key in front of the old ones, restart, run this command, then remove t
 It works in small batches, each in its own transaction, and skips what is already encrypted with
 the newest key: interrupt it at any moment and run it again to continue."""
 
-import os
-
 from django.apps import apps
-from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from core import crypto
 from core.crypto import EncryptedTextField
+from core.storage import walk
 
 BATCH = 500
 
@@ -83,21 +83,21 @@ class Command(BaseCommand):
             self.stdout.write(f"  {model._meta.label} up to id {last}: {done}")
 
     def rotate_files(self, dry_run):
-        root = settings.SIGNAAL_PRIVATE_DIR
+        """Every file in the private storage (a directory or a bucket), through the storage API:
+        read, re-encrypt, write back under the same name (on disk atomically, in S3 as one
+        upload)."""
+        storage = storages["private"]
         done = 0
-        if not root.exists():
-            return 0
-        for path in sorted(root.rglob("*")):
-            if not path.is_file() or path.suffix == ".part":
-                continue
-            token = path.read_bytes()
+        for name in walk(storage):
+            with storage.open(name, "rb") as handle:
+                token = handle.read()
             if crypto.is_current(token):
                 continue
             done += 1
             if dry_run:
                 continue
-            temporary = path.with_suffix(".part")
-            temporary.write_bytes(crypto.rotate_bytes(token))
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, path)
+            stored = storage.save(name, ContentFile(crypto.rotate_bytes(token)))
+            if stored != name:
+                storage.delete(stored)
+                raise CommandError(f"the private storage would not overwrite {name}")
         return done
