@@ -136,6 +136,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.logging.request_log",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -236,6 +237,8 @@ HTTPS = env_bool("SIGNAAL_HTTPS", PRODUCTION)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers and orchestrators probe the web processes directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -417,14 +420,39 @@ TASKS = {
     }
 }
 
+# Task workers (manage.py run_worker) write a heartbeat every 5 s; a worker not heard from for this
+# long is dead: its jobs go back in the queue and readiness fails when no worker is left.
+SIGNAAL_WORKER_STALE_SECONDS = env_int("SIGNAAL_WORKER_STALE_SECONDS", 30)
+
+# Logs: JSON lines in production (SIGNAAL_LOG_FORMAT=plain for people), always through the filter
+# that removes personal data (core.logging).
+LOG_FORMAT = env_str("SIGNAAL_LOG_FORMAT", "json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured("SIGNAAL_LOG_FORMAT must be json or plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact": {"()": "core.logging.RedactFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "core.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["redact"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Axes logs usernames of failed attempts; we audit those ourselves.
         "axes": {"level": "WARNING"},
+        # One line per request; at INFO in production, quiet in development and tests (runserver
+        # prints its own).
+        "signaal.request": {"level": "INFO" if PRODUCTION else "WARNING"},
+        # django-tasks-db's worker attaches its own handler when the logger has none.
+        "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django_tasks": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

@@ -18,6 +18,8 @@ DAILY_JOBS = [
     "reports.actions.prune_throttle",
     "privacy.retention.daily_retention",
     "privacy.checks.daily_audit_check",
+    "core.tasks.prune_sent_email",
+    "core.worker.prune_heartbeats",
 ]
 RUN_AT = time(6, 0)
 

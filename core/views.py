@@ -1,4 +1,9 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from accounts.access import PUBLIC, rule
 
@@ -26,7 +31,15 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "errors/500.html", status=500)
+    """Rendered without the request's context (no session, no user): the error may be that the
+    database is gone. A database that cannot be reached is a 503 that says to try again."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("errors/503.html"), status=503)
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponse(render_to_string("errors/500.html"), status=500)
 
 
 def csrf_failure(request, reason=""):

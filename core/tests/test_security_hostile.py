@@ -367,6 +367,8 @@ NO_FORM = {
     "core:home": "no form fields (the search box is content:search)",
     "core:accessibility": "static page",
     "core:privacy": "static page",
+    "core:health_live": "health probe, no input (core/tests/test_production.py)",
+    "core:health_ready": "health probe, no input (core/tests/test_production.py)",
     "accounts:logout": "POST without fields",
     "accounts:profile": "no form fields",
     "accounts:backup_codes": "shows codes, no fields",

@@ -1,0 +1,46 @@
+"""Health endpoints for load balancers and orchestrators. They answer on plain HTTP (no redirect to
+HTTPS, see SECURE_REDIRECT_EXEMPT), say nothing about the installation beyond ok/not ok, and are
+never cached.
+
+- liveness `/health/live/`: the web process answers; no database, no templates. Restart the
+  process when this fails.
+- readiness `/health/ready/`: the database answers and at least one task worker has a fresh
+  heartbeat (core.worker). Send no traffic to the process while this fails.
+"""
+
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+
+from accounts.access import PUBLIC, rule
+
+from .worker import alive_workers
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@rule(PUBLIC)
+def live(request):
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@rule(PUBLIC)
+def ready(request):
+    checks = {"database": "ok", "task_workers": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        if not alive_workers().exists():
+            checks["task_workers"] = "none alive"
+    except DatabaseError as error:
+        logger.warning("readiness: database unavailable (%s)", type(error).__name__)
+        checks["database"] = "unavailable"
+        checks["task_workers"] = "unknown"
+    ok = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if ok else "unavailable", **checks}, status=200 if ok else 503
+    )

@@ -1,0 +1,47 @@
+"""The platform's own bookkeeping: task-worker heartbeats and the e-mail outbox."""
+
+import uuid
+
+from django.db import models
+
+from .crypto import EncryptedTextField
+
+
+class WorkerHeartbeat(models.Model):
+    """A running task worker (`manage.py run_worker`) says it is alive every few seconds. A worker
+    whose heartbeat is stale is dead: the jobs it had claimed are put back in the queue, and the
+    readiness check fails when no worker is alive."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.hostname}:{self.pid} ({self.worker_id})"
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail, written in the same transaction as the action that causes it and delivered by
+    the task worker (core.tasks.deliver_email). Recipients and text are encrypted at rest (they can
+    hold sign-in links). Delivery is retried with a growing pause; a delivered e-mail is never sent
+    again, also when the job runs a second time after a worker died."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField()
+    recipients = EncryptedTextField(help_text="JSON list of addresses")
+    subject = EncryptedTextField()
+    body = EncryptedTextField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return str(self.id)
+
+    @property
+    def message_id(self):
+        """Stable over attempts, so a mail server or client can recognise a repeat."""
+        return f"<{self.id}@signaal>"
