@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean audit
+# Production mode (docs/operations.md): configuration from the environment or SIGNAAL_ENV_FILE.
+.PHONY: serve run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean audit
 
 run: export SIGNAAL_ENV = development
 run: export SIGNAAL_DEMO = true
@@ -22,6 +23,11 @@ run: setup
 	@scripts/serve-dev $(PY) $(ADDR)
 
 test: setup system-packages lint audit migrations-check test-sqlite test-postgres
+
+# Production mode: gunicorn with WEB_WORKERS x WEB_THREADS and TASK_WORKERS task workers, after
+# `check --deploy`, migrations and collectstatic (scripts/serve, docs/operations.md).
+serve: setup
+	scripts/serve $(PY)
 
 setup: $(STAMP) system-packages-run
 	$(MANAGE) compilemessages --ignore '.venv/*' -v 0

@@ -412,6 +412,10 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = str(Path(env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))))
+# Pauses (minutes, comma separated) before the next attempts to deliver an e-mail (core/tasks.py).
+SIGNAAL_EMAIL_RETRY_MINUTES = [
+    float(value) for value in env_list("SIGNAAL_EMAIL_RETRY_MINUTES", [])
+] or None
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Signaal <noreply@signaal.localhost>")
 
 TASKS = {

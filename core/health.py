@@ -35,6 +35,7 @@ def ready(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         if not alive_workers().exists():
+            logger.warning("readiness: no task worker alive")
             checks["task_workers"] = "none alive"
     except DatabaseError as error:
         logger.warning("readiness: database unavailable (%s)", type(error).__name__)

@@ -4,6 +4,7 @@ import json
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +15,12 @@ from .models import OutgoingEmail
 logger = logging.getLogger(__name__)
 
 # Pause before each next attempt; after the last one the e-mail is given up (about a day).
+# SIGNAAL_EMAIL_RETRY_MINUTES overrides it (the fault suite uses seconds).
 RETRY_MINUTES = [1, 5, 15, 60, 180, 360, 720]
+
+
+def retry_minutes():
+    return getattr(settings, "SIGNAAL_EMAIL_RETRY_MINUTES", None) or RETRY_MINUTES
 
 
 def error_summary(error):
@@ -38,13 +44,14 @@ def deliver_email(email_id):
         headers={"Message-ID": email.message_id},
     )
     attempts = email.attempts + 1
+    pauses = retry_minutes()
     try:
         message.send()
     except Exception as error:
         now = timezone.now()
         summary = error_summary(error)
         with transaction.atomic():
-            if attempts > len(RETRY_MINUTES) or not default_task_backend.supports_defer:
+            if attempts > len(pauses) or not default_task_backend.supports_defer:
                 OutgoingEmail.objects.filter(pk=email.pk).update(
                     attempts=attempts, last_error=summary, failed_at=now
                 )
@@ -53,7 +60,7 @@ def deliver_email(email_id):
                 )
                 return "given up"
             OutgoingEmail.objects.filter(pk=email.pk).update(attempts=attempts, last_error=summary)
-            pause = timedelta(minutes=RETRY_MINUTES[attempts - 1])
+            pause = timedelta(minutes=pauses[attempts - 1])
             deliver_email.using(run_after=now + pause).enqueue(email_id=str(email.pk))
         logger.warning("e-mail %s not delivered (%s), next attempt in %s", email.pk, summary, pause)
         return "retry"
