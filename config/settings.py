@@ -137,6 +137,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.logging.request_log",
+    "core.middleware.client_address",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -242,7 +243,12 @@ SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("SIGNAAL_BEHIND_PROXY", False):
+# Behind a reverse proxy: the scheme comes from X-Forwarded-Proto and the client's address from
+# X-Forwarded-For, both only when the request comes from one of SIGNAAL_TRUSTED_PROXIES (addresses
+# or networks; core.middleware.client_address).
+SIGNAAL_BEHIND_PROXY = env_bool("SIGNAAL_BEHIND_PROXY", False)
+SIGNAAL_TRUSTED_PROXIES = env_list("SIGNAAL_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+if SIGNAAL_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -376,6 +382,8 @@ def _storages():
             "addressing_style": env_str("SIGNAAL_S3_ADDRESSING_STYLE") or None,
             "default_acl": None if acl == "none" else acl,
             "querystring_auth": False,  # url() never signs: a bucket URL gives nothing away
+            # Larger files, while being read, go to a temporary file rather than memory.
+            "max_memory_size": 5 * 1024 * 1024,
         }
         media = {
             "BACKEND": "core.storage.MediaS3Storage",

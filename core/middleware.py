@@ -1,6 +1,13 @@
-"""Response headers Django has no setting for."""
+"""The client's address behind a proxy, and response headers Django has no setting for."""
 
+import ipaddress
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, MiddlewareNotUsed
 from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger(__name__)
 
 # No page of Signaal uses these browser features.
 PERMISSIONS_POLICY = (
@@ -21,5 +28,50 @@ def security_headers(get_response):
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             add_never_cache_headers(response)
         return response
+
+    return middleware
+
+
+def _networks():
+    try:
+        return [
+            ipaddress.ip_network(value, strict=False) for value in settings.SIGNAAL_TRUSTED_PROXIES
+        ]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"SIGNAAL_TRUSTED_PROXIES: {error}") from None
+
+
+def _trusted(address, networks):
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
+def client_address(get_response):
+    """Behind a reverse proxy (SIGNAAL_BEHIND_PROXY) REMOTE_ADDR is the proxy's address, which
+    would make every visitor share one limit of submissions and one hashed address in the audit
+    log. For a request from a trusted proxy, REMOTE_ADDR becomes the right-most address in
+    X-Forwarded-For that is not itself a trusted proxy (the left part can be forged by the
+    client). Requests from elsewhere keep their own address."""
+    if not settings.SIGNAAL_BEHIND_PROXY:
+        raise MiddlewareNotUsed
+    networks = _networks()
+
+    def middleware(request):
+        meta = request.META
+        if _trusted(meta.get("REMOTE_ADDR", ""), networks):
+            for address in reversed(meta.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+                address = address.strip()
+                if not address:
+                    continue
+                if not _trusted(address, networks):
+                    try:
+                        meta["REMOTE_ADDR"] = str(ipaddress.ip_address(address))
+                    except ValueError:
+                        logger.warning("X-Forwarded-For holds something that is no address")
+                    break
+        return get_response(request)
 
     return middleware

@@ -317,3 +317,41 @@ def test_requests_are_logged_by_pattern_not_path(client, caplog):
     lines = [r for r in caplog.records if r.name == "signaal.request"]
     assert lines and "eyJy" not in lines[-1].getMessage()
     assert lines[-1].route == "melden/ontvangen/<str:token>/"
+
+
+# --- behind a proxy ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "seen"),
+    [
+        ("127.0.0.1", "203.0.113.7", "203.0.113.7"),
+        # the client may put anything in front; the proxy appends the real peer
+        ("127.0.0.1", "198.51.100.1, 203.0.113.7", "203.0.113.7"),
+        # two trusted proxies in a row
+        ("10.0.0.2", "203.0.113.7, 10.0.0.5", "203.0.113.7"),
+        # not from a trusted proxy: the header is ignored
+        ("192.0.2.9", "203.0.113.7", "192.0.2.9"),
+        # garbage is ignored
+        ("127.0.0.1", "not-an-address", "127.0.0.1"),
+        ("127.0.0.1", "", "127.0.0.1"),
+    ],
+)
+def test_the_client_address_behind_a_proxy(settings, peer, forwarded, seen):
+    from core.middleware import client_address
+
+    settings.SIGNAAL_BEHIND_PROXY = True
+    settings.SIGNAAL_TRUSTED_PROXIES = ["127.0.0.1", "::1", "10.0.0.0/8"]
+    request = RequestFactory().get("/", REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=forwarded)
+    client_address(lambda r: r.META["REMOTE_ADDR"])(request)
+    assert request.META["REMOTE_ADDR"] == seen
+
+
+def test_without_a_proxy_the_header_is_ignored(settings):
+    from django.core.exceptions import MiddlewareNotUsed
+
+    from core.middleware import client_address
+
+    settings.SIGNAAL_BEHIND_PROXY = False
+    with pytest.raises(MiddlewareNotUsed):
+        client_address(lambda r: None)
