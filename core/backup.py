@@ -1,5 +1,9 @@
 """Encrypted backups: the database, MEDIA_ROOT and SIGNAAL_PRIVATE_DIR in one archive.
 
+The files come from the storages (settings.STORAGES "default" and "private"): directories are read
+from the disk, other storages (S3 buckets, SIGNAAL_STORAGE=s3) through the storage API, and a
+restore writes them back the same way.
+
 The archive is a tar stream (manifest.json first, then the database dump, then media/... and
 private/...) that is encrypted while it is written, so no unencrypted archive ever touches the
 disk:
@@ -41,10 +45,13 @@ import django
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import storages
 from django.db import connections, transaction
 from django.utils import timezone
 
 from core import crypto
+from core.storage import is_local, walk
 
 MAGIC = b"SIGNAALBK1"
 FORMAT_VERSION = 1
@@ -229,8 +236,26 @@ class DecryptingReader:
 # --- what the archive holds ----------------------------------------------------------------------
 
 
+def _area_storages():
+    return {"media": storages["default"], "private": storages["private"]}
+
+
 def _area_roots():
-    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.SIGNAAL_PRIVATE_DIR)}
+    """The areas kept in local directories: {area: directory}."""
+    areas = _area_storages()
+    roots = {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.SIGNAAL_PRIVATE_DIR)}
+    return {area: root for area, root in roots.items() if is_local(areas[area])}
+
+
+def _remote_areas():
+    """The areas kept elsewhere (object storage), read and written through the storage API."""
+    return {area: storage for area, storage in _area_storages().items() if not is_local(storage)}
+
+
+def _describe(storage):
+    bucket = getattr(storage, "bucket_name", None)
+    location = getattr(storage, "location", "")
+    return f"bucket {bucket}/{location}" if bucket else type(storage).__name__
 
 
 def _inside(path, root):
@@ -260,6 +285,12 @@ def _area_files(area, root, exclude):
             if area == "private" and name.endswith(".part"):  # a write in progress
                 continue
             yield path, path.relative_to(root).as_posix()
+
+
+def _add_stored(tar, storage, name, member, mtime, *, private):
+    """A file from a storage without local paths (an S3 object, say)."""
+    with storage.open(name, "rb") as handle:
+        tar.addfile(_tar_info(member, handle.size, mtime, 0o600 if private else 0o644), handle)
 
 
 def _member_parts(name):
@@ -446,6 +477,7 @@ def create_backup(path, *, force=False, key=None, using="default"):
     if not path.parent.is_dir():
         raise BackupError(f"the directory {path.parent} does not exist")
     roots = _area_roots()
+    remotes = _remote_areas()
     for area, root in roots.items():
         if _inside(path, root):
             raise BackupError(f"write the backup outside the {area} directory {root}")
@@ -477,11 +509,26 @@ def create_backup(path, *, force=False, key=None, using="default"):
                     )
                     _add_file(tar, dump, DATABASE_FILES[vendor])
                     dump.unlink()
-                    for area, root in roots.items():
-                        others = [other for name, other in roots.items() if name != area]
-                        for file_path, relative in _area_files(area, root, others):
-                            _add_file(tar, file_path, f"{area}/{relative}")
-                            files[area] += 1
+                    for area in AREAS:
+                        if area in roots:
+                            root = roots[area]
+                            others = [other for name, other in roots.items() if name != area]
+                            for file_path, relative in _area_files(area, root, others):
+                                _add_file(tar, file_path, f"{area}/{relative}")
+                                files[area] += 1
+                        else:
+                            storage = remotes[area]
+                            mtime = timezone.now().timestamp()
+                            for name in walk(storage):
+                                _add_stored(
+                                    tar,
+                                    storage,
+                                    name,
+                                    f"{area}/{name}",
+                                    mtime,
+                                    private=area == "private",
+                                )
+                                files[area] += 1
                 writer.close()
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -643,6 +690,12 @@ def _check_target(connection, vendor, force):
                 f"the {area} directory {root} is not empty: restore into empty directories, or "
                 "use --force to write the archive's files over what is there"
             )
+    for area, storage in _remote_areas().items():
+        if next(walk(storage), None) is not None and not force:
+            raise BackupError(
+                f"the {area} storage ({_describe(storage)}) is not empty: restore into empty "
+                "storage, or use --force to write the archive's files over what is there"
+            )
 
 
 def _write_file(source, target, *, private):
@@ -653,6 +706,18 @@ def _write_file(source, target, *, private):
     fd = os.open(target, flags, 0o600 if private else 0o644)
     with os.fdopen(fd, "wb") as handle:
         shutil.copyfileobj(source, handle, 1024 * 1024)
+
+
+def _write_stored(source, storage, name):
+    """Write a file into a storage without local paths, replacing a file of the same name."""
+    with tempfile.SpooledTemporaryFile(max_size=CHUNK_BYTES) as spool:
+        shutil.copyfileobj(source, spool, 1024 * 1024)
+        spool.seek(0)
+        if storage.exists(name):  # only with --force: the archive's file wins
+            storage.delete(name)
+        stored = storage.save(name, File(spool, name=name))
+    if stored != name:
+        raise BackupError(f"the storage ({_describe(storage)}) stored {name} as {stored}")
 
 
 def _restore_sqlite(connection, source):
@@ -775,14 +840,17 @@ def restore_backup(path, *, force=False, key=None, using="default", check_only=F
     _check_target(connection, vendor, force)
     # Check the whole archive before anything is written: a damaged archive changes nothing.
     _, expected_files = verify_archive(path, key=key)
-    roots = _area_roots()
+    roots, remotes = _area_roots(), _remote_areas()
     files = dict.fromkeys(AREAS, 0)
     for kind, name, handle in iter_archive(path, key=key):
         if kind == "database":
             (_restore_sqlite if vendor == "sqlite" else _restore_postgresql)(connection, handle)
-        elif kind in AREAS:
+        elif kind in roots:
             root = roots[kind]
             _write_file(handle, root.joinpath(*name.split("/")), private=kind == "private")
+            files[kind] += 1
+        elif kind in remotes:
+            _write_stored(handle, remotes[kind], name)
             files[kind] += 1
     result = RestoreResult(manifest, files)
     connection.close()

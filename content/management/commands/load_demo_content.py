@@ -1,4 +1,5 @@
 import io
+import tempfile
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -157,7 +158,11 @@ class Command(BaseCommand):
             document.publishers.set(
                 [Publisher.objects.get_or_create(name=name)[0] for name in item["publishers"]]
             )
-            result = extract(document.file.path, "pdf")
+            # From a local copy: with SIGNAAL_STORAGE=s3 the stored file has no path.
+            with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
+                copy.write(buffer.getvalue())
+                copy.flush()
+                result = extract(copy.name, "pdf")
             document.text = result.text
             document.extraction_status = result.status or ExtractionStatus.DONE
             if not document.page_count:
