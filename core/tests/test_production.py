@@ -355,3 +355,30 @@ def test_without_a_proxy_the_header_is_ignored(settings):
     settings.SIGNAAL_BEHIND_PROXY = False
     with pytest.raises(MiddlewareNotUsed):
         client_address(lambda r: None)
+
+
+# --- deployment examples -------------------------------------------------------------------------
+
+
+def test_the_nginx_example_never_serves_files_from_disk():
+    from django.conf import settings
+
+    text = (settings.BASE_DIR / "deploy" / "nginx.conf").read_text()
+    directives = [line.split("#")[0].strip() for line in text.splitlines()]
+    directives = [line for line in directives if line]
+    assert not [line for line in directives if line.startswith(("alias ", "root "))]
+    assert not [line for line in directives if "location" in line and "media" in line]
+    assert any("X-Forwarded-For" in line for line in text.splitlines())
+
+
+def test_gunicorn_configuration_keeps_addresses_out_of_the_logs(monkeypatch):
+    import runpy
+
+    from django.conf import settings
+
+    monkeypatch.setenv("WEB_WORKERS", "3")
+    config = runpy.run_path(str(settings.BASE_DIR / "config" / "gunicorn.py"))
+    assert config["workers"] == 3 and config["worker_class"] == "gthread"
+    assert config["accesslog"] is None
+    handler = config["logconfig_dict"]["handlers"]["console"]
+    assert handler["filters"] == ["redact"]
