@@ -437,19 +437,34 @@ def stat_fields(pid):
 
 
 def process_jiffies(pid):
-    """CPU ticks of a process and its children, live or ended (gunicorn's master and workers,
-    PostgreSQL's postmaster and backends)."""
+    """CPU ticks of a process and all its descendants, live or ended (gunicorn's master and
+    workers, PostgreSQL's postmaster and backends, a start script's gunicorn and task workers).
+    A list of pids adds up each one's tree."""
     if pid is None:
         return None
+    if isinstance(pid, (list, tuple)):
+        ticks = [process_jiffies(one) for one in pid]
+        return None if None in ticks else sum(ticks)
     try:
         fields = stat_fields(pid)
         ticks = sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
-        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
-            fields = stat_fields(child)
-            ticks += int(fields[11]) + int(fields[12])
-        return ticks
     except (OSError, ValueError, IndexError):
         return None
+    for child in children(pid):
+        # A child that ends meanwhile is in its parent's cutime once reaped.
+        ticks += process_jiffies(child) or 0
+    return ticks
+
+
+def children(pid):
+    try:
+        return [
+            int(child)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()
+        ]
+    except (OSError, ValueError):
+        return []
 
 
 def postmaster_pid(connection):
@@ -468,9 +483,10 @@ def postmaster_pid(connection):
 class CpuMeter:
     """Who used the CPUs during the run: the machine may be shared with other work."""
 
-    def __init__(self, server_pid, database_pid):
-        self.server_pid = server_pid
+    def __init__(self, server_pid, database_pid, server="gunicorn", unit="submission"):
+        self.server_pid = server_pid  # a pid or a list of pids, each with its descendants
         self.database_pid = database_pid
+        self.label, self.unit = server, unit
         self.tick = os.sysconf("SC_CLK_TCK")
 
     def start(self):
@@ -491,7 +507,9 @@ class CpuMeter:
         busy = (machine[0] - self.machine[0]) / self.tick
         server = (server - self.server) / self.tick
         client = own.user + own.system - self.own.user - self.own.system
-        parts = [f"gunicorn {server:.1f} s ({server / max(count, 1) * 1000:.0f} ms a submission)"]
+        parts = [
+            f"{self.label} {server:.1f} s ({server / max(count, 1) * 1000:.0f} ms a {self.unit})"
+        ]
         rest = busy - server - client
         if database is not None and self.database is not None:
             database = (database - self.database) / self.tick
@@ -515,15 +533,20 @@ def percentile(values, fraction):
     return ordered[index]
 
 
-def check_database(submissions):
-    """What is in the database against what the clients were told."""
+def check_database(submissions, after_pk=0):
+    """What is in the database against what the clients were told (the reports after after_pk:
+    a database that had reports before the load)."""
     from django.core import signing
 
     from audit.actions import verify_chain
     from reports.models import Report, StatusChange
     from reports.views import RECEIVED_SALT
 
-    rows = list(Report.objects.values_list("pk", "idempotency_key", "reference", "mailbox_index"))
+    rows = list(
+        Report.objects.filter(pk__gt=after_pk).values_list(
+            "pk", "idempotency_key", "reference", "mailbox_index"
+        )
+    )
     key_of = {pk: str(key) for pk, key, _, _ in rows}
     stored_keys = set(key_of.values())
     references = [reference for _, _, reference, _ in rows]
@@ -553,7 +576,7 @@ def check_database(submissions):
         "references_twice": len(references) - len(set(references)),
         "mailboxes": with_mailbox,
         "mailboxes_expected": sum(1 for s in accepted if s.mailbox),
-        "history": StatusChange.objects.count(),
+        "history": StatusChange.objects.filter(report__pk__gt=after_pk).count(),
         "chain": chain,
     }
 
