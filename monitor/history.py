@@ -891,14 +891,24 @@ def _internal_error(exc):
 
 
 # Below e-mail and the facts' refresh: an import may take minutes.
-@task(priority=-10)
-def run_import(batch_id):
+@task(priority=-10, takes_context=True)
+def run_import(context, batch_id):
+    """The job of one uploaded batch. A second attempt means the first one's task worker died
+    mid-import (core.worker put the job back in the queue): the batch starts over."""
+    return import_batch(batch_id, resume=context.attempt > 1)
+
+
+def import_batch(batch_id, *, resume=False):
     """Check and import one queued batch. Returns its final state (None when it was not queued:
-    another worker has it, or it was imported already)."""
-    if not ImportBatch.objects.filter(pk=batch_id, state=State.QUEUED).update(
+    another worker has it, or it was imported already). With `resume`, a batch left "running" by
+    an interrupted attempt is started over, without what that attempt saved."""
+    states = [State.QUEUED, State.RUNNING] if resume else [State.QUEUED]
+    if not ImportBatch.objects.filter(pk=batch_id, state__in=states).update(
         state=State.RUNNING, processed_rows=0
     ):
         return None
+    if resume:
+        remove_rows(ImportBatch.objects.defer("content").get(pk=batch_id))
     batch = ImportBatch.objects.defer("content").get(pk=batch_id)
     with translation.override(settings.LANGUAGE_CODE):
         try:

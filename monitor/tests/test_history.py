@@ -467,7 +467,41 @@ def test_a_failure_while_saving_removes_what_was_saved(upload, monkeypatch):
 def test_the_task_imports_a_batch_only_once(upload):
     upload((EXAMPLES / "newsletter-history.csv").read_bytes())
     batch = last_batch()
-    assert history.run_import.call(batch.pk) is None
+    assert history.import_batch(batch.pk) is None
+    assert HistoricCount.objects.count() == 20
+
+
+def test_an_interrupted_import_starts_over(staff, monkeypatch):
+    """The worker died mid-import: the batch is still "running" with some rows saved; the job's
+    second attempt removes them and imports the whole file once."""
+    # Outside django_capture_on_commit_callbacks the job is not run: the batch stays queued.
+    staff.post(
+        LIST,
+        {
+            "format": "counts",
+            "source": "Registratie 2020-2023",
+            "file": SimpleUploadedFile(
+                "history.csv",
+                (EXAMPLES / "newsletter-history.csv").read_bytes(),
+                content_type="text/csv",
+            ),
+        },
+    )
+    batch = last_batch()
+    real_complete = history.complete_batch
+
+    def dies(*args):
+        raise SystemExit  # as a killed worker: nothing after this point runs
+
+    monkeypatch.setattr(history, "complete_batch", dies)
+    with pytest.raises(SystemExit):
+        history.import_batch(batch.pk)
+    monkeypatch.setattr(history, "complete_batch", real_complete)
+    assert ImportBatch.objects.get(pk=batch.pk).state == "running"
+    assert HistoricCount.objects.count() == 20  # saved, not yet counted
+    assert history.import_batch(batch.pk) is None  # a first attempt leaves a running batch alone
+    state = history.import_batch(batch.pk, resume=True)
+    assert state == "done", ImportBatch.objects.get(pk=batch.pk).errors
     assert HistoricCount.objects.count() == 20
 
 
