@@ -11,8 +11,9 @@ from django.contrib import messages
 from django.core import signing
 from django.db import DatabaseError
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -396,11 +397,21 @@ def professional_report_form(request):
 def received(request, token):
     try:
         payload = signing.loads(token, salt=RECEIVED_SALT, max_age=RECEIVED_SECONDS)
-        report = Report.objects.get(pk=payload["r"])
-    except (signing.BadSignature, Report.DoesNotExist, KeyError, TypeError):
+    except signing.BadSignature:
         raise Http404 from None
-    language = languages.choose(payload.get("l"))
-    failed = report.attachments.filter(state=Attachment.State.FAILED)
+    language = languages.choose(payload.get("l") if isinstance(payload, dict) else None)
+    try:
+        report = Report.objects.get(pk=payload["r"])
+        failed = list(report.attachments.filter(state=Attachment.State.FAILED))
+    except (Report.DoesNotExist, KeyError, TypeError):
+        raise Http404 from None
+    except DatabaseError:
+        # The report is stored (this page comes after it was); only showing it has to wait.
+        logger.exception("received page: database unreachable")
+        with languages.speaking(request, language):
+            response = HttpResponse(render_to_string("reports/received_later.html"), status=503)
+        response["Retry-After"] = "60"
+        return response
     with languages.speaking(request, language):
         return render(
             request,

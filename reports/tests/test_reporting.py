@@ -183,6 +183,17 @@ def test_when_the_database_is_down_the_form_keeps_everything(flow):
     assert Report.objects.count() == 1
 
 
+def test_when_the_database_goes_down_after_sending_the_reporter_is_told_it_arrived(client, flow):
+    response = flow().fill().send()
+    assert response.status_code == 302
+    with mock.patch("reports.views.Report.objects.get", side_effect=OperationalError("down")):
+        page = client.get(response["Location"])
+    assert page.status_code == 503
+    text = page.content.decode()
+    assert "Je melding is ontvangen" in text and "Laad deze pagina over een minuut" in text
+    assert client.get(response["Location"]).status_code == 200  # and later it shows
+
+
 def test_the_honeypot_stores_nothing(flow):
     response = flow().fill().send(data={"website": "http://spam.example"})
     assert response.status_code == 200 and Report.objects.count() == 0
