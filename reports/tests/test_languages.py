@@ -18,6 +18,7 @@ PUBLIC_SOURCES = (
     "reports/sanitise.py",
     "reports/templates/reports/step.html",
     "reports/templates/reports/received.html",
+    "reports/templates/reports/received_later.html",
     "reports/templates/reports/unreachable.html",
     "reports/templates/reports/bad_draft.html",
     "reports/templates/reports/thanks.html",
