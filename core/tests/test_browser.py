@@ -414,6 +414,36 @@ AXE_PAGES = {
 }
 
 
+def _standalone(template):
+    """A page rendered without the database (the error pages, the late confirmation), served as
+    the server would; its stylesheet comes from the server."""
+
+    def go(page, server):
+        from django.template.loader import render_to_string
+        from django.utils import translation
+
+        with translation.override("nl"):
+            html = render_to_string(template)
+        page.route(
+            "**/storing/",
+            lambda route: route.fulfill(
+                status=503, content_type="text/html; charset=utf-8", body=html
+            ),
+        )
+        page.goto("/storing/")
+
+    return go
+
+
+AXE_PAGES.update(
+    {
+        "error-500": _standalone("errors/500.html"),
+        "error-503": _standalone("errors/503.html"),
+        "received-later": _standalone("reports/received_later.html"),
+    }
+)
+
+
 @pytest.mark.parametrize("name", list(AXE_PAGES))
 def test_no_axe_violations(page, server, name):
     AXE_PAGES[name](page, server)
