@@ -144,7 +144,7 @@ class Command(BaseCommand):
             load_demo_policy(User.objects.get(email="analist@riec.demo.test"))
             history_batch = self.load_history()
         if history_batch is not None:
-            history.run_import.call(history_batch.pk)  # counts the monitor's facts too
+            history.import_batch(history_batch.pk)  # counts the monitor's facts too
         else:
             facts.rebuild()  # the monitor counts the demo reports at once
         self.print_logins()
