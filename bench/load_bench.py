@@ -11,10 +11,12 @@ makes one, see below); the script refuses a database that has tables. Without on
 file in a temporary directory, for a quick try (the target is stated for PostgreSQL).
 
 Setup (untimed, durations printed):
-1. `manage.py migrate` in production mode (the environment of bench/report_bench.py's build_env:
-   SIGNAAL_ENV=production with SIGNAAL_HTTPS=false for plain HTTP on loopback, fresh SECRET_KEY
-   and encryption key, SIGNAAL_REPORTS_PER_HOUR=100000000 because every client has the one
-   loopback address; the limit is still checked and written on every submission).
+1. `manage.py migrate` in production mode: bench/report_bench.py's build_env (fresh SECRET_KEY and
+   encryption key, SIGNAAL_REPORTS_PER_HOUR=100000000 because every client has the one loopback
+   address; the limit is still checked and written on every submission) with production's HTTPS
+   settings and SIGNAAL_BEHIND_PROXY=true: the bench acts as the TLS-terminating proxy, every
+   request but the health probes carries `X-Forwarded-Proto: https` (as scripts/serve says a
+   loopback benchmark should; `check --deploy` refuses SIGNAAL_HTTPS=false).
 2. `manage.py load_demo_data` and `load_demo_content` with the same keys and database but
    SIGNAAL_ENV=development SIGNAAL_DEMO=true (demo mode is refused in production): the demo region's
    organisations and users, the demo reports, policy and imported history, the knowledge base
@@ -106,6 +108,7 @@ import logging
 import os
 import random
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -157,6 +160,9 @@ MIX = {
 }
 EXPECTED = dict.fromkeys(MIX, 200) | {"report": 302}
 STAFF_ROLE = {"worklist": REPORTING_POINT, "monitor": ANALYST}
+# The bench is the TLS-terminating proxy in front of production mode (scripts/serve): every request
+# but the health probes says it came in over https.
+PROXY = {"X-Forwarded-Proto": "https"}
 
 SEARCHES = [
     "arbeidsuitbuiting",
@@ -423,10 +429,10 @@ def sign_in(port, email, code):
 
     cookies = Cookies()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    origin = f"http://127.0.0.1:{port}"
+    origin = f"https://127.0.0.1:{port}"
 
     def call(method, path, fields=None):
-        headers = {"Cookie": cookies.header()}
+        headers = {"Cookie": cookies.header()} | PROXY
         body = None
         if fields is not None:
             body = urlencode(fields).encode()
@@ -472,6 +478,8 @@ class LoadClient(Client):
     are counted as reconnects, not errors. A worker that crashed or was killed shows in the
     server log. Every other connection failure is an error."""
 
+    scheme = "https"  # what the "proxy" says: Origin and Referer are https too
+
     def __init__(self, port):
         super().__init__(port)
         self.sessions = {}  # e-mail: cookie header
@@ -489,7 +497,7 @@ class LoadClient(Client):
         reused = self.used > 0
         self.used += 1
         try:
-            return super().exchange(method, path, body, headers)
+            return super().exchange(method, path, body, PROXY | (headers or {}))
         except (OSError, http.client.HTTPException):
             self.stale += reused
             raise
@@ -782,15 +790,11 @@ def log_problems(text):
 
 
 def queue_state():
-    """(waiting or running, failed) task results."""
-    from django_tasks.base import TaskResultStatus
+    """(due or running, failed) task results; jobs scheduled for later (the daily jobs) wait."""
     from django_tasks_db.models import DBTaskResult
 
-    waiting = DBTaskResult.objects.filter(
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
-    ).count()
-    failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).count()
-    return waiting, failed
+    waiting = DBTaskResult.objects.ready().count() + DBTaskResult.objects.running().count()
+    return waiting, DBTaskResult.objects.failed().count()
 
 
 def drain(seconds):
@@ -959,6 +963,9 @@ def main():
     ok = False
     try:
         env = build_env(directory, args.database_url)
+        # Production's HTTPS settings, with the bench as the TLS-terminating proxy (scripts/serve).
+        env.pop("SIGNAAL_HTTPS", None)
+        env.update(SIGNAAL_BEHIND_PROXY="true", SIGNAAL_INDEX_KEY=secrets.token_urlsafe(32))
         connection = setup_django(env)
         print(f"engine: {engine_name(connection)}", flush=True)
         durations = setup(args, env, connection)

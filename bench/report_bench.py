@@ -191,6 +191,8 @@ class Submission:
 class Client:
     """One browser: its own keep-alive connection and CSRF cookie."""
 
+    scheme = "http"  # of the Origin and Referer it sends
+
     def __init__(self, port):
         self.port = port
         self.connection = None
@@ -251,8 +253,8 @@ class Client:
         headers = {
             "Content-Type": content_type,
             "Cookie": self.cookie,
-            "Origin": f"http://127.0.0.1:{self.port}",
-            "Referer": f"http://127.0.0.1:{self.port}{FORM}",
+            "Origin": f"{self.scheme}://127.0.0.1:{self.port}",
+            "Referer": f"{self.scheme}://127.0.0.1:{self.port}{FORM}",
         }
         submission.sent = time.perf_counter()
         for attempt in (1, 2):
