@@ -35,7 +35,8 @@ options and `manage.py run_worker` task workers. It waits for GET /health/ready/
 (database and a task worker heartbeat) and for the task queue the setup left (demo e-mails,
 extraction) to drain, then stops the server with SIGTERM at the end and reports processes left
 behind. All of the server's output goes to one log; afterwards the bench counts its ERROR/CRITICAL
-lines and tracebacks (JSON lines or plain) and scripts/serve's notes of a stopped process, and per
+lines and tracebacks (JSON lines or plain) and scripts/serve's notes of a stopped process from the
+moment it was ready (before that, its own 503s of /health/ready/ are only shown), and per
 phase how many gunicorn workers were replaced (max_requests in config/gunicorn.py, or a crash).
 
 Clients. --clients threads (default 8), each with one keep-alive HTTP/1.1 connection; a closed
@@ -615,6 +616,7 @@ class Server:
         self.processes = []
         self.log = None
         self.left_behind = 0
+        self.ready_at = 0  # the log's size when /health/ready/ first answered 200
 
     def start(self):
         self.log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
@@ -711,6 +713,7 @@ class Server:
             try:
                 last = self.status(READY)
                 if last == 200:
+                    self.ready_at = self.log_path.stat().st_size
                     return time.perf_counter() - started
             except OSError:
                 pass
@@ -994,12 +997,22 @@ def main():
                 )
             )
             if server.log_path.exists():
+                # Before it is ready the server may log its own 503s of /health/ready/ (no task
+                # worker heartbeat yet): shown, but only what comes after counts.
+                text = server.log_path.read_bytes()
+                before = log_problems(text[: server.ready_at].decode(errors="replace"))
                 errors, tracebacks, first = log_problems(
-                    server.log_path.read_text(errors="replace")
+                    text[server.ready_at :].decode(errors="replace")
                 )
                 print(
-                    f"server log: {errors} error lines, {tracebacks} tracebacks"
+                    f"server log since ready: {errors} error lines, {tracebacks} tracebacks"
                     + (f"; the first: {first}" if first else "")
+                    + (
+                        f" (before ready: {before[0]} error lines, {before[1]} tracebacks; "
+                        f"the first: {before[2][:160]})"
+                        if before[0] or before[1]
+                        else ""
+                    )
                 )
                 if errors or tracebacks or server.left_behind:
                     ok = False
