@@ -17,9 +17,11 @@ keepalive = 30
 # A request that takes longer is stuck: the worker is replaced (the PDF overview takes < 2 s).
 timeout = 60
 graceful_timeout = 30
-# Replace workers now and then (with jitter, not all at once) so a slow leak cannot grow.
-max_requests = 5000
-max_requests_jitter = 500
+# Replace workers now and then (with jitter, not all at once) so a slow leak cannot grow; seldom,
+# because a new worker costs a second or two of CPU while it loads (bench/load_bench.py saw
+# stalls when workers were replaced every few thousand requests under full load).
+max_requests = 100_000
+max_requests_jitter = 10_000
 # Requests come from the reverse proxy on this host or network (docs/operations.md).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 control_socket_disable = True  # gunicorn 27 would otherwise create ~/.gunicorn/gunicorn.ctl

@@ -152,7 +152,22 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "core.pagecache.anonymous_pages",
 ]
+
+# Public pages for visitors who are not signed in are kept this many seconds per web process
+# (core/pagecache.py); 0 switches it off. Off in the tests, which change content and look again.
+SIGNAAL_PAGE_CACHE_SECONDS = env_int(
+    "SIGNAAL_PAGE_CACHE_SECONDS", 0 if SIGNAAL_ENV == "test" else 60
+)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -1,0 +1,94 @@
+"""Public pages for anonymous visitors from memory.
+
+A visitor who is not signed in sees the same knowledge base, guide and news as every other
+visitor, apart from the CSRF token in the page's forms (the language switch). So such a page is
+kept for SIGNAAL_PAGE_CACHE_SECONDS (default 60) with the token taken out, and served again with
+the visitor's own token put in: the view, its queries and its templates are skipped.
+
+Only what is the same for everyone is kept:
+- GET or HEAD, a 200 HTML response, not marked private or no-store (never_cache'd views, such as
+  the report form, the mailbox and everything for signed-in users, are never kept);
+- a request without cookies other than the CSRF and language cookies: no session (not signed
+  in, no mailbox sign-in) and no pending messages;
+- a response that sets no cookie other than the CSRF cookie.
+The key holds the scheme, host, full path with query string and language.
+
+Each web process keeps its own copy (Django's local-memory cache, alias "pages"), at most
+`MAX_ENTRIES` pages. A change by an editor reaches anonymous visitors within the cache time;
+signed-in users, editors among them, always see the page as it is now.
+"""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+
+TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+MARKER = b"\x00csrf\x00"
+ALLOWED_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
+
+
+def _key(request):
+    raw = "|".join(
+        [request.scheme, request.get_host(), request.get_full_path(), request.LANGUAGE_CODE]
+    )
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and set(request.COOKIES) <= ALLOWED_COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+        and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+    )
+
+
+def anonymous_pages(get_response):
+    seconds = getattr(settings, "SIGNAAL_PAGE_CACHE_SECONDS", 0)
+    if not seconds:
+        from django.core.exceptions import MiddlewareNotUsed
+
+        raise MiddlewareNotUsed
+
+    def middleware(request):
+        if not _cacheable_request(request):
+            return get_response(request)
+        cache = caches["pages"]
+        key = _key(request)
+        kept = cache.get(key)
+        if kept is not None:
+            headers, body = kept
+            if MARKER in body:
+                body = body.replace(MARKER, get_token(request).encode())
+            response = HttpResponse(body, status=200)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = get_response(request)
+        if _cacheable_response(response):
+            body = TOKEN.sub(rb"\1" + MARKER + rb"\2", response.content)
+            headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+            cache.set(key, (headers, body), seconds)
+            patch_vary_headers(response, ("Cookie",))
+        return response
+
+    return middleware
