@@ -6,8 +6,11 @@ kept for SIGNAAL_PAGE_CACHE_SECONDS (default 60) with the token taken out, and s
 the visitor's own token put in: the view, its queries and its templates are skipped.
 
 Only what is the same for everyone is kept:
-- GET or HEAD, a 200 HTML response, not marked private or no-store (never_cache'd views, such as
-  the report form, the mailbox and everything for signed-in users, are never kept);
+- the pages listed in PUBLIC_PAGES: the knowledge base (Wagtail's pages, document pages, search),
+  the guide and its signal cards, and the static pages. Everything else is left alone: a page
+  that depends on a link's token or on stored state (confirming an address, the confirmation
+  after sending) must always be fresh;
+- GET or HEAD, a 200 HTML response, not marked private or no-store;
 - a request without cookies other than the CSRF and language cookies: no session (not signed
   in, no mailbox sign-in) and no pending messages;
 - a response that sets no cookie other than the CSRF cookie.
@@ -25,12 +28,31 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 
 TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 MARKER = b"\x00csrf\x00"
 ALLOWED_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
+# Views whose page is the same for every anonymous visitor (by URL name).
+PUBLIC_PAGES = {
+    "wagtail_serve",
+    "core:home",
+    "core:accessibility",
+    "core:privacy",
+    "content:document",
+    "content:search",
+    "indicators:guide",
+    "indicators:card",
+}
+
+
+def _public_page(request):
+    try:
+        return resolve(request.path_info).view_name in PUBLIC_PAGES
+    except Resolver404:
+        return False
 
 
 def _key(request):
@@ -45,6 +67,7 @@ def _cacheable_request(request):
         request.method in ("GET", "HEAD")
         and set(request.COOKIES) <= ALLOWED_COOKIES
         and not request.user.is_authenticated
+        and _public_page(request)
     )
 
 

@@ -7,7 +7,8 @@
   machine gone) is put back in the queue, so it completes once on another worker. Jobs must
   therefore be safe to run again (e-mail: core.tasks.deliver_email checks the outbox);
 - recovery: when the database goes away (a restart, a failover) the worker does not exit; it puts
-  its interrupted job back in the queue, waits and carries on.
+  its interrupted job back in the queue, waits and carries on. A job that was recorded as failed
+  because of the database is queued again (at most MAX_ATTEMPTS attempts).
 """
 
 import contextlib
@@ -101,6 +102,34 @@ def reap(now=None):
     return count
 
 
+# A job that failed because the database went away mid-job is run again (up to this many attempts
+# in all): django-tasks-db records any exception as a failure, also when the database comes back
+# just in time to record it.
+DATABASE_ERRORS = ["django.db.utils.OperationalError", "django.db.utils.InterfaceError"]
+MAX_ATTEMPTS = 5
+
+
+def retry_database_failures(now=None):
+    """Put jobs that failed on an unavailable database (in the last day) back in the queue."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    failed = DBTaskResult.objects.filter(
+        status=TaskResultStatus.FAILED,
+        exception_class_path__in=DATABASE_ERRORS,
+        finished_at__gte=now - timedelta(days=1),
+    ).values_list("pk", "worker_ids")
+    again = [pk for pk, ids in failed if len(ids or []) < MAX_ATTEMPTS]
+    if not again:
+        return 0
+    count = DBTaskResult.objects.filter(pk__in=again, status=TaskResultStatus.FAILED).update(
+        status=TaskResultStatus.READY, started_at=None, finished_at=None, run_after=now
+    )
+    logger.warning("queued %d job(s) again that failed on an unavailable database", count)
+    return count
+
+
 def prune_heartbeats(days=1):
     """Daily: forget workers not seen for a day."""
     before = timezone.now() - timedelta(days=days)
@@ -122,6 +151,7 @@ class Heartbeat(threading.Thread):
                 close_old_connections()
                 beat(self.worker_id, self.started_at)
                 reap()
+                retry_database_failures()
             except DatabaseError as error:
                 logger.warning("heartbeat: database unavailable (%s)", type(error).__name__)
                 connection.close_if_unusable_or_obsolete()

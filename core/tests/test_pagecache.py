@@ -70,7 +70,9 @@ def test_signed_in_users_never_get_or_leave_a_kept_page(client, personas, login)
     assert "X-Page-Cache" not in visitor().get(PAGE)  # the signed-in page was not kept
 
 
-@pytest.mark.parametrize("path", ["/melden/", "/bestaat-niet/", "/health/live/"])
+@pytest.mark.parametrize(
+    "path", ["/melden/", "/bestaat-niet/", "/health/live/", "/account/aanvragen/", "/wat-zie-je/x/"]
+)
 def test_forms_errors_and_other_responses_are_not_kept(path):
     visitor().get(path)
     assert "X-Page-Cache" not in visitor().get(path)
@@ -81,3 +83,30 @@ def test_a_visitor_with_a_session_or_messages_is_served_fresh():
     other = visitor()
     other.cookies["messages"] = "something"
     assert "X-Page-Cache" not in other.get(PAGE)
+
+
+def test_only_listed_public_views_are_kept():
+    from django.urls import get_resolver
+
+    from core.pagecache import PUBLIC_PAGES
+
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for entry in patterns:
+            if hasattr(entry, "url_patterns"):
+                walk(
+                    entry.url_patterns,
+                    f"{namespace}{entry.namespace}:" if entry.namespace else namespace,
+                )
+            elif entry.name:
+                names.add(f"{namespace}{entry.name}")
+
+    walk(get_resolver().url_patterns)
+    assert not PUBLIC_PAGES - names, "unknown URL names"
+
+
+def test_the_guide_is_kept():
+    visitor().get("/wat-zie-je/?subject=person")
+    assert visitor().get("/wat-zie-je/?subject=person")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in visitor().get("/wat-zie-je/?subject=location")

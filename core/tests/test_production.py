@@ -382,3 +382,26 @@ def test_gunicorn_configuration_keeps_addresses_out_of_the_logs(monkeypatch):
     assert config["accesslog"] is None
     handler = config["logconfig_dict"]["handlers"]["console"]
     assert handler["filters"] == ["redact"]
+
+
+def test_jobs_that_failed_on_the_database_run_again(database_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    def failed(exception, attempts=1, days_ago=0):
+        pk = running_job(f"w{attempts}")
+        DBTaskResult.objects.filter(pk=pk).update(
+            status=TaskResultStatus.FAILED,
+            exception_class_path=exception,
+            worker_ids=[f"w{n}" for n in range(attempts)],
+            finished_at=timezone.now() - timedelta(days=days_ago),
+        )
+        return pk
+
+    lost_connection = failed("django.db.utils.OperationalError")
+    gone = failed("django.db.utils.InterfaceError", attempts=4)
+    bug = failed("builtins.ValueError")
+    tried_enough = failed("django.db.utils.OperationalError", attempts=5)
+    old = failed("django.db.utils.OperationalError", days_ago=2)
+    assert worker.retry_database_failures() == 2
+    assert status_of(lost_connection) == status_of(gone) == TaskResultStatus.READY
+    assert status_of(bug) == status_of(tried_enough) == status_of(old) == TaskResultStatus.FAILED
