@@ -137,6 +137,7 @@ from report_bench import (  # noqa: E402 - after the path is set
     percentile,
     postmaster_pid,
     setup_django,
+    stored_wrong,
 )
 
 COMMAND = ".venv/bin/python bench/load_bench.py"
@@ -1182,12 +1183,7 @@ def run(args, server, targets, connection, began):
     errors = sum(figures.errors() for figures in results.values())
     if errors:
         failures.append(f"{errors} errors")
-    if counts["lost"] or counts["missing"] or counts["wrong"] or counts["named_twice"]:
-        failures.append("reports lost or mixed up")
-    if counts["references_twice"] or counts["mailboxes"] != counts["mailboxes_expected"]:
-        failures.append("references or mailboxes wrong")
-    if not chain.ok:
-        failures.append("audit chain broken")
+    failures += stored_wrong(counts)
     if failed - failed_before:
         failures.append(f"{failed - failed_before} failed tasks")
     if ratio < MINIMUM_RATIO:

@@ -583,6 +583,18 @@ def check_database(submissions, after_pk=0):
     }
 
 
+def stored_wrong(counts):
+    """What check_database() found wrong, as short phrases; empty when every report is right."""
+    failures = []
+    if counts["lost"] or counts["missing"] or counts["wrong"] or counts["named_twice"]:
+        failures.append("reports lost or mixed up")
+    if counts["references_twice"] or counts["mailboxes"] != counts["mailboxes_expected"]:
+        failures.append("references or mailboxes wrong")
+    if not counts["chain"].ok:
+        failures.append("audit chain broken")
+    return failures
+
+
 def engine_name(connection):
     if connection.vendor == "sqlite":
         return f"SQLite {connection.Database.sqlite_version}"
@@ -745,12 +757,7 @@ def run(args, port, connection, server_pid):
     failures = []
     if server_errors:
         failures.append(f"{len(server_errors)} 5xx")
-    if counts["lost"] or counts["missing"] or counts["wrong"] or counts["named_twice"]:
-        failures.append("reports lost or mixed up")
-    if counts["references_twice"] or counts["mailboxes"] != counts["mailboxes_expected"]:
-        failures.append("references or mailboxes wrong")
-    if not chain.ok:
-        failures.append("audit chain broken")
+    failures += stored_wrong(counts)
     if len(accepted) != len(timed):
         failures.append(f"{len(timed) - len(accepted)} submissions did not end in a 302")
     if achieved < MINIMUM_RATE * args.rate:

@@ -8,6 +8,8 @@ address (core.logging); gunicorn's own messages go through the same filter and f
 
 import os
 
+from core.logging import configuration
+
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_WORKERS", "2"))
 worker_class = "gthread"
@@ -26,24 +28,10 @@ max_requests_jitter = 10_000
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 control_socket_disable = True  # gunicorn 27 would otherwise create ~/.gunicorn/gunicorn.ctl
 accesslog = None
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "core.logging.RedactFilter"}},
-    "formatters": {
-        "json": {"()": "core.logging.JsonFormatter"},
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": os.environ.get("SIGNAAL_LOG_FORMAT", "json"),
-            "filters": ["redact"],
-            "stream": "ext://sys.stderr",
-        }
-    },
-    "loggers": {
+logconfig_dict = configuration(
+    os.environ.get("SIGNAAL_LOG_FORMAT", "json"),
+    loggers={
         "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
     },
-}
+)

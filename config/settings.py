@@ -15,6 +15,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.logging import configuration as logging_configuration
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -456,23 +458,10 @@ SIGNAAL_WORKER_STALE_SECONDS = env_int("SIGNAAL_WORKER_STALE_SECONDS", 30)
 LOG_FORMAT = env_str("SIGNAAL_LOG_FORMAT", "json" if PRODUCTION else "plain")
 if LOG_FORMAT not in {"json", "plain"}:
     raise ImproperlyConfigured("SIGNAAL_LOG_FORMAT must be json or plain")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "core.logging.RedactFilter"}},
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "core.logging.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": LOG_FORMAT,
-            "filters": ["redact"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
+LOGGING = logging_configuration(
+    LOG_FORMAT,
+    level=env_str("LOG_LEVEL", "INFO"),
+    loggers={
         # Axes logs usernames of failed attempts; we audit those ourselves.
         "axes": {"level": "WARNING"},
         # One line per request; at INFO in production, quiet in development and tests (runserver
@@ -482,4 +471,4 @@ LOGGING = {
         "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
-}
+)

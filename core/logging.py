@@ -71,6 +71,29 @@ class JsonFormatter(BaseJsonFormatter):
         return redact(super().formatException(ei))
 
 
+def configuration(log_format, *, level="INFO", loggers=None):
+    """A logging dictConfig: one handler on standard error, in `log_format` ("json" or "plain"),
+    through RedactFilter. Used by the settings and by gunicorn's configuration."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"redact": {"()": "core.logging.RedactFilter"}},
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "core.logging.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": log_format,
+                "filters": ["redact"],
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": loggers or {},
+    }
+
+
 request_logger = logging.getLogger("signaal.request")
 
 
