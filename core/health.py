@@ -42,6 +42,10 @@ def ready(request):
         checks["database"] = "unavailable"
         checks["task_workers"] = "unknown"
     ok = all(value == "ok" for value in checks.values())
-    return JsonResponse(
+    response = JsonResponse(
         {"status": "ok" if ok else "unavailable", **checks}, status=200 if ok else 503
     )
+    # A probe's 503 is a state, not a server error: logged once above as a warning, not by
+    # django.request at ERROR for every probe.
+    response._has_been_logged = True
+    return response

@@ -83,6 +83,12 @@ def test_readiness_needs_a_live_task_worker(client):
     assert response.json() == {"status": "ok", "database": "ok", "task_workers": "ok"}
 
 
+def test_a_failing_probe_is_a_warning_not_an_error(client, caplog):
+    client.get("/health/ready/")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r for r in caplog.records if r.getMessage() == "readiness: no task worker alive"]
+
+
 def test_readiness_fails_without_database(client):
     with mock.patch("core.health.connection.cursor", side_effect=OperationalError("gone")):
         response = client.get("/health/ready/")
