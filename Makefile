@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ADDR ?= 127.0.0.1:8000
 
 # Production mode (docs/operations.md): configuration from the environment or SIGNAAL_ENV_FILE.
-.PHONY: serve run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean audit
+.PHONY: serve load faults security run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean audit
 
 run: export SIGNAAL_ENV = development
 run: export SIGNAAL_DEMO = true
@@ -28,6 +28,21 @@ test: setup system-packages lint audit migrations-check test-sqlite test-postgre
 # `check --deploy`, migrations and collectstatic (scripts/serve, docs/operations.md).
 serve: setup
 	scripts/serve $(PY)
+
+# The production-readiness suites (README, "Measured"): the load suite and the fault suite run
+# production mode on loopback against a throwaway PostgreSQL cluster (about 3 minutes each; the
+# fault suite mounts a small tmpfs, which needs root); the security suite is also part of `make test`.
+PGURL := postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE
+load: setup system-packages
+	pg_virtualenv -t sh -c '$(PY) bench/load_bench.py --database-url $(PGURL)'
+
+faults: setup system-packages
+	pg_virtualenv -t sh -c '$(PY) bench/fault_suite.py --database-url $(PGURL)'
+
+security: setup system-packages audit
+	$(PY) -m pytest core/tests/test_security_hostile.py core/tests/test_security_organisations.py \
+	  core/tests/test_security_headers.py core/tests/test_security_session.py \
+	  core/tests/test_security_browser.py accounts/tests
 
 setup: $(STAMP) system-packages-run
 	$(MANAGE) compilemessages --ignore '.venv/*' -v 0
