@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
@@ -34,8 +33,9 @@ from config import settings as project_settings
 from core import crypto
 from core.storage import MediaS3Storage, PrivateFileSystemStorage, PrivateS3Storage
 from reports import storage
-from reports.actions import add_attachment, submit_report
+from reports.actions import add_attachment
 from reports.models import Attachment, Report
+from reports.tests.conftest import make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -57,21 +57,6 @@ def jpeg():
     buffer = io.BytesIO()
     Image.new("RGB", (40, 20), "red").save(buffer, "JPEG")
     return buffer.getvalue()
-
-
-def new_report(**fields):
-    return submit_report(
-        fields={
-            "description": "Twaalf mensen in een garage aan de Kanaalweg.",
-            "acute_danger": "no",
-            "reporter_type": "citizen",
-            **fields,
-        },
-        kind="report",
-        channel="public",
-        language="nl",
-        idempotency_key=uuid.uuid4(),
-    ).report
 
 
 def storages_from(monkeypatch, env):
@@ -172,7 +157,7 @@ def test_wrong_storage_settings_are_refused(monkeypatch, env, message):
 
 
 def test_a_full_disk_leaves_no_temporary_file_and_keeps_the_report(private_dir):
-    report = new_report()
+    report = make_report()
     full = OSError(errno.ENOSPC, "No space left on device")
     with mock.patch("core.storage.os.fsync", side_effect=full):
         failed = add_attachment(report, SimpleUploadedFile("foto.jpg", jpeg(), "image/jpeg"))
@@ -205,7 +190,7 @@ def test_an_attachment_is_stored_encrypted_in_the_bucket_read_back_and_deleted_b
 
     assert isinstance(storages["private"], PrivateS3Storage)
     photo = jpeg()
-    report = new_report()
+    report = make_report()
     assert add_attachment(report, SimpleUploadedFile("foto.jpg", photo, "image/jpeg")) is None
     attachment = report.attachments.get()
     assert attachment.state == Attachment.State.STORED
@@ -244,7 +229,7 @@ def test_an_attachment_is_stored_encrypted_in_the_bucket_read_back_and_deleted_b
 
 
 def test_an_attachment_that_cannot_be_uploaded_is_marked_failed(s3):
-    report = new_report()
+    report = make_report()
     s3.delete_bucket(Bucket=PRIVATE_BUCKET)  # every upload now fails
     failed = add_attachment(report, SimpleUploadedFile("foto.jpg", jpeg(), "image/jpeg"))
     assert failed == "foto.jpg"
