@@ -10,6 +10,7 @@ along the way, so that the batch page can show it while the file is read and sav
 
 import codecs
 import csv
+import hashlib
 import io
 import logging
 import re
@@ -23,7 +24,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone, translation
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
@@ -603,6 +604,9 @@ class RecordRows:
     def __len__(self):
         return len(self.rows)
 
+    def fingerprint(self):
+        return fingerprint(zip(self.days, self.references, self.values, strict=True))
+
     def objects(self, batch):
         for row, day, reference, values in zip(
             self.rows, self.days, self.references, self.values, strict=True
@@ -616,6 +620,16 @@ class RecordRows:
                 created_at=_start_of_day(day),
                 **fields,
             )
+
+
+def fingerprint(rows):
+    """A hash of a set of rows that does not depend on their order (the sum of the rows' own
+    hashes): the same counts or records in another file, sorted otherwise or re-saved from Excel,
+    give the same fingerprint."""
+    total = 0
+    for row in rows:
+        total += int.from_bytes(hashlib.sha256(repr(row).encode()).digest(), "big")
+    return f"{total % 2**256:064x}"
 
 
 @lru_cache(maxsize=20_000)
@@ -643,6 +657,12 @@ class CountRows:
 
     def __len__(self):
         return len(self.items)
+
+    def fingerprint(self):
+        return fingerprint(
+            (v["year"], v["kind"], v["primary_form"], v["municipality"], v["count"])
+            for _row, v in self.items
+        )
 
     def objects(self, batch):
         for _row, values in self.items:
@@ -884,6 +904,22 @@ def withdraw_batch(user, batch, *, reason, request=None):
     return batch
 
 
+def _imported_before(earlier):
+    return {
+        "row": None,
+        "column": "",
+        "message": _(
+            "These rows were imported before, in “%(file)s” (%(source)s) of %(date)s: they would "
+            "count twice. Withdraw that import first if this file replaces it."
+        )
+        % {
+            "file": earlier.file_name,
+            "source": earlier.source or "-",
+            "date": date_format(timezone.localtime(earlier.uploaded_at), "j F Y"),
+        },
+    }
+
+
 def _internal_error(exc):
     return _("The import stopped because of an unexpected error (%(error)s).") % {
         "error": type(exc).__name__
@@ -922,6 +958,16 @@ def import_batch(batch_id, *, resume=False):
             del content
             if checked.errors:
                 return fail_batch(batch, checked.errors, checked.total).state
+            rows_fingerprint = checked.valid.fingerprint()
+            earlier = (
+                ImportBatch.objects.filter(fingerprint=rows_fingerprint, state=State.DONE)
+                .exclude(pk=batch_id)
+                .defer("content")
+                .first()
+            )
+            if earlier is not None:
+                return fail_batch(batch, [_imported_before(earlier)], checked.total).state
+            ImportBatch.objects.filter(pk=batch_id).update(fingerprint=rows_fingerprint)
             save_progress(batch_id, checked.total, checked.total)
             save_rows(batch, checked)
             batch = complete_batch(batch, checked)

@@ -93,6 +93,9 @@ class ImportBatch(models.Model):
         default=list, blank=True
     )  # [{"row": 3, "column": "jaar", "message": "…"}]
     finished_at = models.DateTimeField(null=True, blank=True)
+    # What the rows say, whatever their order or the file's layout (history.fingerprint): the
+    # same rows imported twice would count twice.
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-uploaded_at"]

@@ -367,6 +367,39 @@ def test_withdrawing_removes_the_rows_and_recounts(upload, staff):
     assert AuditEvent.objects.filter(action="monitor.import_withdrawn").count() == 1
 
 
+def test_the_same_rows_are_not_imported_twice(upload, staff):
+    """Re-saved, reordered or renamed: the same counts would count twice; once the first import is
+    withdrawn, the file can replace it."""
+    original = (EXAMPLES / "newsletter-history.csv").read_text()
+    upload(original, source="Nieuwsbrief")
+    first = last_batch()
+    header, *lines = original.strip().splitlines()
+    reordered = "\r\n".join([header, *reversed(lines)]) + "\r\n"
+    upload(reordered, name="kopie.csv", source="Nogmaals")
+    again = last_batch()
+    assert again.state == "failed"
+    message = again.errors[0]["message"]
+    assert "al eerder geïmporteerd" in message and "newsletter-history.csv" not in message
+    assert "history.csv" in message and "Nieuwsbrief" in message
+    assert HistoricCount.objects.count() == 20
+    page = staff.get(reverse("monitor:import_batch", args=[again.pk]))
+    assert "al eerder geïmporteerd" in page.content.decode()
+
+    staff.post(reverse("monitor:import_withdraw", args=[first.pk]), {"reason": "Vervangen"})
+    upload(reordered, name="kopie.csv", source="Vervanging")
+    assert last_batch().state == "done"
+    assert HistoricCount.objects.count() == 20
+
+
+def test_records_with_other_values_are_another_import(upload):
+    row = "2021-03-04;melding;labour;GM0344;;;anoniem;nee;;R-1"
+    upload(records_csv(row), batch_format="records")
+    upload(records_csv(row.replace("R-1", "R-2")), batch_format="records")
+    assert last_batch().state == "done"
+    upload(records_csv(row), batch_format="records")
+    assert last_batch().state == "failed"
+
+
 def test_a_failed_import_cannot_be_withdrawn(upload, staff):
     upload("jaar;soort;aantal\n2020;melding;x\n")
     batch = last_batch()
