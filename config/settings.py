@@ -438,9 +438,14 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = str(Path(env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))))
 # Pauses (minutes, comma separated) before the next attempts to deliver an e-mail (core/tasks.py).
-SIGNAAL_EMAIL_RETRY_MINUTES = [
-    float(value) for value in env_list("SIGNAAL_EMAIL_RETRY_MINUTES", [])
-] or None
+try:
+    SIGNAAL_EMAIL_RETRY_MINUTES = [
+        float(value) for value in env_list("SIGNAAL_EMAIL_RETRY_MINUTES", [])
+    ] or None
+except ValueError:
+    raise ImproperlyConfigured(
+        "SIGNAAL_EMAIL_RETRY_MINUTES must be minutes separated by commas, e.g. 1,5,15"
+    ) from None
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Signaal <noreply@signaal.localhost>")
 
 TASKS = {

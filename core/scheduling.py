@@ -20,6 +20,7 @@ DAILY_JOBS = [
     "privacy.checks.daily_audit_check",
     "core.tasks.prune_sent_email",
     "core.worker.prune_heartbeats",
+    "core.worker.prune_task_results",
 ]
 RUN_AT = time(6, 0)
 

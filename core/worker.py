@@ -20,9 +20,11 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django_tasks import default_task_backend
 
 from .models import WorkerHeartbeat
 
@@ -128,6 +130,25 @@ def retry_database_failures(now=None):
     )
     logger.warning("queued %d job(s) again that failed on an unavailable database", count)
     return count
+
+
+def prune_task_results():
+    """Daily: finished jobs are forgotten after 14 days, failed ones after 30 (django-tasks-db's
+    own pruning). Without it the queue's table grows with every e-mail and recount, and the
+    heartbeat's look at running and failed jobs every few seconds would slow down with it."""
+    if not default_task_backend.supports_defer:  # the tests' immediate backend keeps no table
+        return "no database queue"
+    call_command(
+        "prune_db_task_results",
+        "--queue-name",
+        "*",
+        "--min-age-days",
+        "14",
+        "--failed-min-age-days",
+        "30",
+        verbosity=0,
+    )
+    return "pruned"
 
 
 def prune_heartbeats(days=1):

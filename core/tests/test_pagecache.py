@@ -110,3 +110,13 @@ def test_the_guide_is_kept():
     visitor().get("/wat-zie-je/?subject=person")
     assert visitor().get("/wat-zie-je/?subject=person")["X-Page-Cache"] == "hit"
     assert "X-Page-Cache" not in visitor().get("/wat-zie-je/?subject=location")
+
+
+def test_searches_that_differ_only_in_an_accent_are_kept_apart():
+    plain, accented = "/kennisbank/zoeken/?q=geimporteerd", "/kennisbank/zoeken/?q=geïmporteerd"
+    first = visitor().get(accented)
+    assert first.status_code == 200 and "geïmporteerd" in first.content.decode()
+    assert visitor().get(accented)["X-Page-Cache"] == "hit"
+    other = visitor().get(plain)
+    assert "X-Page-Cache" not in other
+    assert 'value="geimporteerd"' in other.content.decode()

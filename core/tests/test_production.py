@@ -411,3 +411,48 @@ def test_jobs_that_failed_on_the_database_run_again(database_queue):
     assert worker.retry_database_failures() == 2
     assert status_of(lost_connection) == status_of(gone) == TaskResultStatus.READY
     assert status_of(bug) == status_of(tried_enough) == status_of(old) == TaskResultStatus.FAILED
+
+
+def test_old_task_results_are_pruned_daily(database_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    from core.scheduling import DAILY_JOBS
+
+    assert "core.worker.prune_task_results" in DAILY_JOBS
+    old_success, recent_success, old_failure, older_failure = (running_job("w") for _ in range(4))
+    for pk, status, days in [
+        (old_success, TaskResultStatus.SUCCESSFUL, 15),
+        (recent_success, TaskResultStatus.SUCCESSFUL, 2),
+        (old_failure, TaskResultStatus.FAILED, 15),
+        (older_failure, TaskResultStatus.FAILED, 31),
+    ]:
+        DBTaskResult.objects.filter(pk=pk).update(
+            status=status, finished_at=timezone.now() - timedelta(days=days)
+        )
+    assert worker.prune_task_results() == "pruned"
+    kept = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
+    assert kept == {str(recent_success), str(old_failure)}
+
+
+def test_pruning_without_a_database_queue_does_nothing():
+    assert worker.prune_task_results() == "no database queue"
+
+
+def test_a_bad_retry_setting_is_a_clear_configuration_error():
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {**os.environ, "SIGNAAL_EMAIL_RETRY_MINUTES": "1,vijf"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=settings.BASE_DIR,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SIGNAAL_EMAIL_RETRY_MINUTES must be minutes" in result.stderr
