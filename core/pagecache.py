@@ -85,7 +85,7 @@ def _cacheable_response(response):
 
 
 def anonymous_pages(get_response):
-    seconds = getattr(settings, "SIGNAAL_PAGE_CACHE_SECONDS", 0)
+    seconds = settings.SIGNAAL_PAGE_CACHE_SECONDS
     if not seconds:
         from django.core.exceptions import MiddlewareNotUsed
 

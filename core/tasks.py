@@ -20,7 +20,7 @@ RETRY_MINUTES = [1, 5, 15, 60, 180, 360, 720]
 
 
 def retry_minutes():
-    return getattr(settings, "SIGNAAL_EMAIL_RETRY_MINUTES", None) or RETRY_MINUTES
+    return settings.SIGNAAL_EMAIL_RETRY_MINUTES or RETRY_MINUTES
 
 
 def error_summary(error):

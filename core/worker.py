@@ -34,7 +34,7 @@ HEARTBEAT_SECONDS = 5
 
 
 def stale_seconds():
-    return getattr(settings, "SIGNAAL_WORKER_STALE_SECONDS", 30)
+    return settings.SIGNAAL_WORKER_STALE_SECONDS
 
 
 def alive_workers(now=None):
@@ -176,6 +176,10 @@ class Heartbeat(threading.Thread):
             except DatabaseError as error:
                 logger.warning("heartbeat: database unavailable (%s)", type(error).__name__)
                 connection.close_if_unusable_or_obsolete()
+            except Exception:
+                # Never let the thread die while the worker lives: a silent worker's running job
+                # would be given to another worker and run twice.
+                logger.exception("heartbeat: unexpected error")
             self.stopping.wait(HEARTBEAT_SECONDS)
         connection.close()
 

@@ -456,3 +456,21 @@ def test_a_bad_retry_setting_is_a_clear_configuration_error():
     )
     assert result.returncode != 0
     assert "SIGNAAL_EMAIL_RETRY_MINUTES must be minutes" in result.stderr
+
+
+def test_the_heartbeat_survives_an_unexpected_error(monkeypatch):
+    """A dead heartbeat thread in a live worker would let another worker run its job again."""
+    calls = []
+
+    def broken(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("a bug")
+        thread.stopping.set()
+
+    monkeypatch.setattr(worker, "beat", broken)
+    monkeypatch.setattr(worker.connection, "close", lambda: None)
+    thread = worker.Heartbeat("w1")
+    monkeypatch.setattr(thread.stopping, "wait", lambda seconds: None)
+    thread.run()
+    assert len(calls) == 2
