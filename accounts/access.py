@@ -14,6 +14,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from core.middleware import method_not_allowed
+
 from .models import Membership, OrganisationKind, Role
 
 # Rules that need no role.
@@ -154,12 +156,28 @@ def require(user, action, obj=None):
         raise PermissionDenied
 
 
-def rule(action):
-    """Declare and enforce a view's access rule. Anonymous visitors of a protected view go to the
-    login page; signed-in users without the right role get 403."""
+# The methods a view answers unless its rule names others: reading. HEAD comes with GET.
+READ_METHODS = ("GET",)
+# Methods a view may declare; anything else (PUT, PATCH, DELETE, OPTIONS, TRACE: Signaal has no
+# API) is refused for every URL by core.middleware.known_methods before any view is reached.
+DECLARABLE_METHODS = {"GET", "HEAD", "POST"}
+
+
+def rule(action, methods=READ_METHODS):
+    """Declare and enforce a view's access rule and the HTTP methods it handles. Anonymous
+    visitors of a protected view go to the login page; signed-in users without the right role get
+    403 (so that neither learns anything about the view); then a method the view does not declare
+    gets 405 with an Allow header. All of this before the view runs, so before it fetches or shows
+    anything. Views that process forms declare ("GET", "POST") or ("POST",)."""
 
     if action not in (PUBLIC, SIGNED_IN) and action not in PERMISSIONS:
         raise ValueError(f"unknown action {action!r}")
+    allowed = {method.upper() for method in methods}
+    if not allowed or allowed - DECLARABLE_METHODS:
+        raise ValueError(f"methods {methods!r}: declare some of {sorted(DECLARABLE_METHODS)}")
+    if "GET" in allowed:
+        allowed.add("HEAD")
+    allowed = tuple(sorted(allowed, key=["GET", "HEAD", "POST"].index))
 
     def decorator(view):
         @wraps(view)
@@ -167,9 +185,12 @@ def rule(action):
             if action != PUBLIC and not is_verified(request.user):
                 return redirect_to_login(request.get_full_path())
             require(request.user, action)
+            if request.method not in allowed:
+                return method_not_allowed(allowed)
             return view(request, *args, **kwargs)
 
         wrapped.access_rule = action
+        wrapped.access_methods = allowed
         return wrapped
 
     return decorator

@@ -74,7 +74,7 @@ def _finish_login(request, user, device):
     return next_url
 
 
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 @require_http_methods(["GET", "POST"])
 def login_view(request):
     if access.is_verified(request.user):
@@ -112,7 +112,7 @@ def _login_expired(request):
     return redirect("accounts:login")
 
 
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 @require_http_methods(["GET", "POST"])
 def two_factor(request):
     user = _pending_user(request)
@@ -160,7 +160,7 @@ def _qr_svg(data):
     )
 
 
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 @require_http_methods(["GET", "POST"])
 def enrol(request):
     """Set up the authenticator app: show the QR code, check one code, then log in."""
@@ -198,7 +198,7 @@ def backup_codes(request):
     return render(request, "accounts/backup_codes.html", {"codes": codes})
 
 
-@rule(SIGNED_IN)
+@rule(SIGNED_IN, methods=("POST",))
 @require_POST
 def regenerate_backup_codes(request):
     request.session[NEW_BACKUP_CODES] = actions.regenerate_backup_codes(
@@ -207,7 +207,7 @@ def regenerate_backup_codes(request):
     return redirect("accounts:backup_codes")
 
 
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("POST",))
 @require_POST
 def logout_view(request):
     if request.user.is_authenticated:
@@ -233,7 +233,7 @@ def profile(request):
 # --- account request -----------------------------------------------------------------------------
 
 
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 @require_http_methods(["GET", "POST"])
 def request_account(request):
     form = AccountRequestForm(request.POST if request.method == "POST" else None)
@@ -260,7 +260,7 @@ def _request_by_token(pk, token, status):
     return account_request, "ok"
 
 
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 @require_http_methods(["GET", "POST"])
 def request_verify(request, pk, token):
     """The link from the e-mail. GET shows a button; only POST confirms, so that mail scanners
@@ -288,7 +288,7 @@ def review_list(request):
     )
 
 
-@rule("accounts.review_requests")
+@rule("accounts.review_requests", methods=("GET", "POST"))
 @require_http_methods(["GET", "POST"])
 def review_request(request, pk):
     account_request = access.get_for(
@@ -338,7 +338,7 @@ def review_request(request, pk):
     )
 
 
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 @require_http_methods(["GET", "POST"])
 def activate(request, pk, token):
     account_request, state = _request_by_token(pk, token, AccountRequestStatus.APPROVED)
@@ -370,7 +370,7 @@ def people(request):
     return render(request, "accounts/people.html", {"page": page, "form": RevokeForm()})
 
 
-@rule("accounts.manage_people")
+@rule("accounts.manage_people", methods=("POST",))
 @require_POST
 def revoke_role(request, pk):
     membership = access.get_for(
@@ -390,7 +390,7 @@ def revoke_role(request, pk):
     return redirect("accounts:people")
 
 
-@rule("accounts.manage_people")
+@rule("accounts.manage_people", methods=("POST",))
 @require_POST
 def reset_person_two_factor(request, pk):
     """For a lost phone: the person enrols a new authenticator at their next login."""
@@ -412,7 +412,7 @@ def reset_person_two_factor(request, pk):
 
 # --- password reset (Django's views, our templates, e-mail through the worker) -------------------
 
-password_reset = rule(PUBLIC)(
+password_reset = rule(PUBLIC, methods=("GET", "POST"))(
     auth_views.PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
         form_class=QueuedPasswordResetForm,
@@ -440,7 +440,7 @@ class _AuditedPasswordChange(auth_views.PasswordChangeView):
         return response
 
 
-password_reset_confirm = rule(PUBLIC)(
+password_reset_confirm = rule(PUBLIC, methods=("GET", "POST"))(
     _AuditedPasswordResetConfirm.as_view(
         template_name="accounts/password_reset_confirm.html",
         success_url=reverse_lazy("accounts:password_reset_complete"),
@@ -451,7 +451,7 @@ password_reset_complete = rule(PUBLIC)(
         template_name="accounts/password_reset_complete.html"
     )
 )
-password_change = rule(SIGNED_IN)(
+password_change = rule(SIGNED_IN, methods=("GET", "POST"))(
     _AuditedPasswordChange.as_view(
         template_name="accounts/password_change.html",
         success_url=reverse_lazy("accounts:profile"),

@@ -249,7 +249,7 @@ def my_knowledge(request):
     return render(request, "content/my_knowledge.html", {"items": items})
 
 
-@rule(SIGNED_IN)
+@rule(SIGNED_IN, methods=("POST",))
 @require_POST
 def toggle_saved(request):
     item = _item(request.user, request.POST)
@@ -261,7 +261,7 @@ def toggle_saved(request):
     return _back(request, reverse("content:my_knowledge"))
 
 
-@rule(SIGNED_IN)
+@rule(SIGNED_IN, methods=("GET", "POST"))
 def edit_note(request, pk):
     saved = get_object_or_404(access.saved_items_for(request.user), pk=pk)
     form = NoteForm(request.POST if request.method == "POST" else None, instance=saved)
@@ -272,7 +272,7 @@ def edit_note(request, pk):
     return render(request, "content/note.html", {"form": form, "saved": saved})
 
 
-@rule(SIGNED_IN)
+@rule(SIGNED_IN, methods=("GET", "POST"))
 def share(request):
     data = request.POST if request.method == "POST" else request.GET
     item = _item(request.user, data)

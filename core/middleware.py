@@ -1,11 +1,15 @@
-"""The client's address behind a proxy, and response headers Django has no setting for."""
+"""The client's address behind a proxy, response headers Django has no setting for, and the HTTP
+methods Signaal answers at all."""
 
 import ipaddress
 import logging
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, MiddlewareNotUsed
+from django.http import HttpResponseNotAllowed
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -73,5 +77,40 @@ def client_address(get_response):
                         logger.warning("X-Forwarded-For holds something that is no address")
                     break
         return get_response(request)
+
+    return middleware
+
+
+# Signaal has no API: browsers send GET, HEAD and POST, and no view (ours, the Django admin's or
+# Wagtail's) needs more. OPTIONS, PUT, PATCH, DELETE, TRACE, CONNECT and anything invented are
+# refused for every URL before a view runs; each of our views also declares its own methods in
+# its access rule (accounts.access.rule), which refuses the rest before the view runs too.
+KNOWN_METHODS = ("GET", "HEAD", "POST")
+
+
+def method_not_allowed(permitted):
+    """405 with the Allow header and a short explanation in the visitor's language."""
+    response = HttpResponseNotAllowed(
+        permitted,
+        gettext("This page cannot be requested this way."),
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def known_methods(get_response):
+    """Refuse every method but GET, HEAD and POST before any view is reached. The Allow header
+    names the methods the view at that address declares (or GET, HEAD and POST for views without
+    a declaration: the admin's, Wagtail's)."""
+
+    def middleware(request):
+        if request.method in KNOWN_METHODS:
+            return get_response(request)
+        try:
+            permitted = getattr(resolve(request.path_info).func, "access_methods", KNOWN_METHODS)
+        except Resolver404:
+            permitted = KNOWN_METHODS
+        return method_not_allowed(permitted)
 
     return middleware

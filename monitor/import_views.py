@@ -28,7 +28,7 @@ def _batch(pk):
     )
 
 
-@rule("monitor.import")
+@rule("monitor.import", methods=("GET", "POST"))
 def batch_list(request):
     """The imports so far, and the upload of a new one (POST)."""
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -93,7 +93,7 @@ def batch_errors(request, pk):
     return response
 
 
-@rule("monitor.import")
+@rule("monitor.import", methods=("GET", "POST"))
 def batch_withdraw(request, pk):
     """Confirm (GET) and withdraw (POST) an imported batch."""
     batch = _batch(pk)

@@ -176,7 +176,7 @@ def municipality(request, code):
     )
 
 
-@rule("monitor.keep_policy")
+@rule("monitor.keep_policy", methods=("GET", "POST"))
 def record(request, code):
     item = _municipality(code)
     current = policy.current_entries(item)

@@ -200,7 +200,7 @@ def chart(request, name, extension):
     return response
 
 
-@rule("monitor.exact")
+@rule("monitor.exact", methods=("POST",))
 @require_POST
 def refresh(request):
     request_refresh()

@@ -51,7 +51,7 @@ def _search_data(form):
     }
 
 
-@rule("privacy.manage")
+@rule("privacy.manage", methods=("GET", "POST"))
 def subjects(request):
     """Find everything about a data subject; export it (POST)."""
     form = SubjectSearchForm(request.POST or request.GET or None)
@@ -88,7 +88,7 @@ def _report(request, reference):
     )
 
 
-@rule("privacy.manage")
+@rule("privacy.manage", methods=("GET", "POST"))
 def person(request, reference, pk):
     report = _report(request, reference)
     item = report.persons.filter(pk=pk).first()
@@ -125,7 +125,7 @@ def person(request, reference, pk):
     )
 
 
-@rule("privacy.manage")
+@rule("privacy.manage", methods=("GET", "POST"))
 def reporter(request, reference):
     report = _report(request, reference)
     initial = {
@@ -156,7 +156,7 @@ def reporter(request, reference):
     )
 
 
-@rule("privacy.manage")
+@rule("privacy.manage", methods=("GET", "POST"))
 def legal_hold(request, reference):
     report = _report(request, reference)
     form = LegalHoldForm(request.POST or None, initial={"hold": report.legal_hold})

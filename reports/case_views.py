@@ -365,7 +365,7 @@ def detail(request, reference):
     return _case(request, report)
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 def reveal_contact(request, reference):
     report = _staff_report(request, reference)
     if request.method != "POST":
@@ -374,7 +374,7 @@ def reveal_contact(request, reference):
     return _case(request, report, show_contact=True)
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 def staff_message(request, reference):
     report = _staff_report(request, reference)
     if request.method != "POST":
@@ -423,7 +423,7 @@ def _post_only(view):
     return wrapped
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 @_post_only
 def triage(request, report):
     form = TriageForm.for_report(report, request.POST)
@@ -444,7 +444,7 @@ def triage(request, report):
     return _back(report.reference, "#triage")
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 @_post_only
 def change_status(request, report):
     form = StatusForm(request.POST, report=report)
@@ -466,7 +466,7 @@ def change_status(request, report):
     return _case(request, report, status_form=form, status=400)
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 @_post_only
 def add_person(request, report):
     form = PersonForm(request.POST)
@@ -477,7 +477,7 @@ def add_person(request, report):
     return _back(report.reference, "#persons")
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 @_post_only
 def remove_person(request, report, pk):
     person = report.persons.filter(pk=pk).first()
@@ -488,7 +488,7 @@ def remove_person(request, report, pk):
     return _back(report.reference, "#persons")
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 @_post_only
 def link(request, report):
     form = LinkForm(request.POST, user=request.user)
@@ -509,7 +509,7 @@ def link(request, report):
     return _case(request, report, link_form=form, status=400)
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 @_post_only
 def unlink(request, report, other):
     other_report = access.reports_for(request.user).filter(reference=other).first()
@@ -520,7 +520,7 @@ def unlink(request, report, other):
     return _back(report.reference, "#links")
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("POST",))
 @_post_only
 def add_note(request, report):
     form = NoteForm(request.POST)
@@ -531,7 +531,7 @@ def add_note(request, report):
     return _back(report.reference, "#notes")
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("GET", "POST"))
 def refer(request, reference):
     report = _staff_report(request, reference)
     form = ReferralForm(request.POST or None)
@@ -555,7 +555,7 @@ def refer(request, reference):
     )
 
 
-@rule("reports.handle")
+@rule("reports.handle", methods=("GET", "POST"))
 def revoke_referral(request, reference, pk):
     report = _staff_report(request, reference)
     referral = report.referrals.filter(pk=pk).first()
@@ -662,7 +662,7 @@ def _partner_page(request, referral, *, decline_form=None, outcome_form=None, st
     return response
 
 
-@rule("referrals.work")
+@rule("referrals.work", methods=("POST",))
 def partner_answer(request, pk, answer):
     from .case_forms import OutcomeForm
 

@@ -381,13 +381,13 @@ def _report_form(request, channel):
 
 
 @never_cache
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 def report_form(request):
     return _report_form(request, Channel.PUBLIC)
 
 
 @never_cache
-@rule(SIGNED_IN)
+@rule(SIGNED_IN, methods=("GET", "POST"))
 def professional_report_form(request):
     return _report_form(request, Channel.PROFESSIONAL)
 
@@ -429,7 +429,7 @@ def received(request, token):
 
 
 @never_cache
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 def advice_form(request):
     signed_in = access.is_verified(request.user)
     language = languages.catalogue_language(request.LANGUAGE_CODE)
@@ -522,7 +522,7 @@ def _advice_key(request):
 
 
 @never_cache
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 def mailbox_sign_in(request):
     language = languages.choose(request.GET.get("taal") or request.POST.get("taal"))
     with languages.speaking(request, language):
@@ -566,7 +566,7 @@ def mailbox_sign_in(request):
 
 
 @never_cache
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("GET", "POST"))
 def mailbox(request):
     report = access.mailbox_report(request)
     if report is None:
@@ -596,7 +596,7 @@ def mailbox(request):
         )
 
 
-@rule(PUBLIC)
+@rule(PUBLIC, methods=("POST",))
 def mailbox_sign_out(request):
     if request.method == "POST":
         request.session.pop(access.MAILBOX_SESSION_KEY, None)
@@ -628,7 +628,7 @@ def my_reports(request):
 
 
 @never_cache
-@rule(SIGNED_IN)
+@rule(SIGNED_IN, methods=("GET", "POST"))
 def my_report(request, reference):
     report = access.get_for(
         request.user, access.SIGNED_IN, access.own_reports_for(request.user), reference=reference
