@@ -24,8 +24,7 @@ def _moved(sender, instance, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        indexing.remove_page(instance)
+    indexing.remove_page(instance)
 
 
 def _document_deleted(sender, instance, **kwargs):
@@ -36,7 +35,10 @@ def register():
     page_published.connect(_published, dispatch_uid="signaal_index_published")
     page_unpublished.connect(_unpublished, dispatch_uid="signaal_index_unpublished")
     post_page_move.connect(_moved, dispatch_uid="signaal_index_moved")
-    post_delete.connect(_page_deleted, dispatch_uid="signaal_index_page_deleted")
+    # Only for the models meant: a receiver without a sender listens to every model and so makes
+    # Django load and signal every row of every bulk delete instead of one DELETE (fast delete).
+    # Deleting a page of any type deletes its `Page` row too, which sends this signal.
+    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="signaal_index_page_deleted")
     post_delete.connect(
         _document_deleted, sender=KnowledgeDocument, dispatch_uid="signaal_index_doc_deleted"
     )
