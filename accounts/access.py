@@ -16,7 +16,7 @@ from django.http import Http404
 
 from core.middleware import method_not_allowed
 
-from .models import Membership, OrganisationKind, Role
+from .models import Membership, OrganisationKind, Role, RoleGrant
 
 # Rules that need no role.
 PUBLIC = "public"  # anyone, logged in or not
@@ -250,6 +250,15 @@ def memberships_for(user):
         return Membership.objects.all()
     admin_of = organisations_with_role(user, Role.ORGANISATION_ADMIN)
     return Membership.objects.filter(organisation__in=admin_of)
+
+
+def role_grants_for(user):
+    """Roles waiting for a second admin, as far as `user` administers their organisation."""
+    pending = RoleGrant.objects.filter(status="pending")
+    if Role.PLATFORM_ADMIN in roles(user):
+        return pending
+    admin_of = organisations_with_role(user, Role.ORGANISATION_ADMIN)
+    return pending.filter(organisation__in=admin_of)
 
 
 # --- audit log ----------------------------------------------------------------------------------
@@ -545,7 +554,7 @@ OBJECT_CHECKS = {
     "knowledge.view_page": _may_view_page,
     "accounts.manage_people": lambda user, obj: (
         _may_manage_membership(user, obj)
-        if isinstance(obj, Membership)
+        if isinstance(obj, (Membership, RoleGrant))
         else _may_manage_person(user, obj)
     ),
 }

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -16,10 +17,13 @@ from core.mail import send_after_commit
 
 from . import access
 from .models import (
+    FOUR_EYES_ROLES,
     AccountRequest,
     AccountRequestStatus,
     Membership,
     Role,
+    RoleGrant,
+    RoleGrantStatus,
     User,
     hash_token,
 )
@@ -135,6 +139,8 @@ def approve_account_request(account_request, *, actor, roles, request, organisat
     if not roles or not_allowed:
         raise ValueError(f"roles not allowed: {sorted(not_allowed)}")
     user = User.objects.filter(email__iexact=account_request.email).first()
+    if user is not None and user.pk == actor.pk:
+        raise RoleGrantRefused(_("You cannot approve a request for your own account."))
     if user is None:
         user = User.objects.create_user(
             account_request.email,
@@ -142,9 +148,12 @@ def approve_account_request(account_request, *, actor, roles, request, organisat
             full_name=account_request.full_name,
             function=account_request.function,
         )
-    for role in sorted(roles):
-        Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
-    sync_editor_group(user)
+    # The same rule as everywhere: roles that open cases wait for a second admin.
+    pending = [
+        role
+        for role in sorted(roles)
+        if isinstance(grant_role(user, organisation, role, actor=actor, request=request), RoleGrant)
+    ]
     account_request.user = user
     account_request.status = AccountRequestStatus.APPROVED
     account_request.decided_at = timezone.now()
@@ -157,7 +166,7 @@ def approve_account_request(account_request, *, actor, roles, request, organisat
         organisation=organisation,
         target=account_request,
         request=request,
-        details={"roles": sorted(roles), "user": user.pk},
+        details={"roles": sorted(roles), "user": user.pk, "awaiting_second_admin": pending},
     )
     _send_activation(account_request, token)
     return account_request
@@ -360,19 +369,173 @@ def revoke_membership(membership, *, actor, reason, request):
     sync_editor_group(membership.user)
 
 
-@transaction.atomic
-def grant_role(user, organisation, role, *, actor, request):
-    membership, created = Membership.objects.get_or_create(
-        user=user, organisation=organisation, role=role
-    )
-    sync_editor_group(user)
-    if created:
-        record_event(
-            "accounts.role_granted",
-            actor=actor,
-            organisation=organisation,
-            target=user,
-            request=request,
-            details={"role": role},
+class RoleGrantRefused(Exception):
+    """A grant or decision the four-eyes rule does not allow; the message is for the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def needs_second_admin(role):
+    return role in FOUR_EYES_ROLES
+
+
+def _check_grant(user, organisation, role, *, actor):
+    if actor is None:  # the server's operator, `manage.py grant_role`
+        allowed = access.roles_possible_for(organisation)
+    else:
+        allowed = access.assignable_roles(actor, organisation)
+    if role not in allowed:
+        raise RoleGrantRefused(_("You may not grant this role in this organisation."))
+    if actor is not None and actor.pk == user.pk and needs_second_admin(role):
+        raise RoleGrantRefused(
+            _("You cannot give yourself this role. Ask another admin to request it for you.")
         )
+
+
+def _first_platform_admin(actor, role):
+    """A new installation has no admin to approve anything: its operator gives the first platform
+    admin role directly. From then on admins approve each other."""
+    return (
+        actor is None
+        and role == Role.PLATFORM_ADMIN
+        and not Membership.objects.active().filter(role=Role.PLATFORM_ADMIN).exists()
+    )
+
+
+def may_decide_grant(actor, grant):
+    """Four eyes: an admin who may hand out this role here, and who is neither the one who asked
+    for it nor the one who receives it."""
+    return (
+        actor is not None
+        and actor.pk != grant.user_id
+        and actor.pk != grant.requested_by_id
+        and grant.role in access.assignable_roles(actor, grant.organisation)
+    )
+
+
+def _grant_deciders(grant):
+    """E-mail addresses of the admins who could approve `grant`."""
+    members = Membership.objects.active().select_related("user")
+    candidates = members.filter(role=Role.PLATFORM_ADMIN)
+    if grant.role in access.ROLES_FOR_ORGANISATION_ADMINS:
+        candidates = candidates | members.filter(
+            role=Role.ORGANISATION_ADMIN, organisation=grant.organisation
+        )
+    excluded = {grant.user_id, grant.requested_by_id}
+    return sorted({m.user.email for m in candidates if m.user_id not in excluded})
+
+
+@transaction.atomic
+def grant_role(user, organisation, role, *, actor, request=None):
+    """The one way to give someone a role: the people screen, account requests and
+    `manage.py grant_role` all come here (the Django admin shows memberships read-only). Roles
+    in FOUR_EYES_ROLES become a pending RoleGrant that another admin approves
+    (approve_role_grant); other roles take effect at once. Returns the Membership or the
+    RoleGrant; raises RoleGrantRefused."""
+    _check_grant(user, organisation, role, actor=actor)
+    existing = Membership.objects.filter(user=user, organisation=organisation, role=role).first()
+    if existing is not None:
+        return existing
+    if needs_second_admin(role) and not _first_platform_admin(actor, role):
+        grant, created = RoleGrant.objects.get_or_create(
+            user=user,
+            organisation=organisation,
+            role=role,
+            status=RoleGrantStatus.PENDING,
+            defaults={"requested_by": actor},
+        )
+        if created:
+            record_event(
+                "accounts.role_grant_requested",
+                actor=actor,
+                organisation=organisation,
+                target=user,
+                request=request,
+                details={"role": role, "grant": grant.pk},
+            )
+            deciders = _grant_deciders(grant)
+            if deciders:
+                send_after_commit(
+                    "accounts/email/role_grant",
+                    deciders,
+                    {
+                        "grant": grant,
+                        "link": settings.SITE_URL + reverse("accounts:people"),
+                    },
+                )
+        return grant
+    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+    sync_editor_group(user)
+    record_event(
+        "accounts.role_granted",
+        actor=actor,
+        organisation=organisation,
+        target=user,
+        request=request,
+        details={"role": role, "by_operator": actor is None},
+    )
     return membership
+
+
+def _pending_grant(grant):
+    grant = RoleGrant.objects.select_for_update().get(pk=grant.pk)
+    if grant.status != RoleGrantStatus.PENDING:
+        raise RoleGrantRefused(_("This role was already approved or refused."))
+    return grant
+
+
+@transaction.atomic
+def approve_role_grant(grant, *, actor, request=None):
+    """The second admin's approval: only now does the role take effect."""
+    grant = _pending_grant(grant)
+    if not may_decide_grant(actor, grant):
+        raise RoleGrantRefused(
+            _(
+                "Another admin must approve this role: not the one who asked for it and not the "
+                "person who receives it."
+            )
+        )
+    membership, _created = Membership.objects.get_or_create(
+        user=grant.user, organisation=grant.organisation, role=grant.role
+    )
+    grant.status = RoleGrantStatus.APPROVED
+    grant.decided_by = actor
+    grant.decided_at = timezone.now()
+    grant.save(update_fields=["status", "decided_by", "decided_at"])
+    sync_editor_group(grant.user)
+    record_event(
+        "accounts.role_grant_approved",
+        actor=actor,
+        organisation=grant.organisation,
+        target=grant.user,
+        request=request,
+        details={"role": grant.role, "grant": grant.pk, "requested_by": grant.requested_by_id},
+    )
+    return membership
+
+
+@transaction.atomic
+def refuse_role_grant(grant, *, actor, reason, request=None):
+    """Refused (or withdrawn by the one who asked): the role never takes effect."""
+    grant = _pending_grant(grant)
+    if actor is None or grant.role not in access.assignable_roles(actor, grant.organisation):
+        raise RoleGrantRefused(_("You may not decide on this role."))
+    if not reason.strip():
+        raise RoleGrantRefused(_("Give a reason for refusing the role."))
+    grant.status = RoleGrantStatus.REFUSED
+    grant.decided_by = actor
+    grant.decided_at = timezone.now()
+    grant.reason = reason
+    grant.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    record_event(
+        "accounts.role_grant_refused",
+        actor=actor,
+        organisation=grant.organisation,
+        target=grant.user,
+        request=request,
+        reason=reason,
+        details={"role": grant.role, "grant": grant.pk, "requested_by": grant.requested_by_id},
+    )
+    return grant

@@ -4,6 +4,8 @@ role, after two-factor login); changes are audited like everywhere else."""
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.actions import record_event
@@ -69,14 +71,22 @@ class OrganisationAdmin(AuditedAdmin):
 
 
 class MembershipInline(admin.TabularInline):
+    """Roles are shown here, not changed: every grant goes through accounts.actions.grant_role on
+    the people screen (/account/mensen/), where roles that open cases need a second admin."""
+
     model = Membership
-    extra = 1
-    autocomplete_fields = ["organisation"]
+    extra = 0
+    can_delete = False
+    fields = ["organisation", "role", "created_at"]
+    readonly_fields = fields
 
     def has_view_permission(self, request, obj=None):
         return access.can(request.user, "platform.admin")
 
-    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    has_change_permission = has_delete_permission = has_add_permission
 
 
 @admin.register(User, site=admin_site)
@@ -88,27 +98,39 @@ class UserAdmin(AuditedAdmin):
     filter_horizontal = ["groups"]
     inlines = [MembershipInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A login address changes only through the person's own verified, audited screen: an
+        # admin who could change it could reset the password to an address of their own.
+        return ["email"] if obj is not None else []
+
+    def get_fieldsets(self, request, obj=None):
+        people = reverse("accounts:people")
+        return [
+            (
+                None,
+                {
+                    "fields": self.fields,
+                    "description": format_html(
+                        '{} <a href="{}">{}</a>',
+                        _("Roles are given, approved and removed on the people screen:"),
+                        people,
+                        people,
+                    ),
+                },
+            )
+        ]
+
     def save_formset(self, request, form, formset, change):
+        if formset.model is Membership:
+            # Read-only here (see MembershipInline): whatever was posted is not saved.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
         with transaction.atomic():
-            super().save_formset(request, form, formset, change)
-            for membership in formset.new_objects:
-                record_event(
-                    "accounts.role_granted",
-                    actor=request.user,
-                    target=membership.user,
-                    organisation=membership.organisation,
-                    request=request,
-                    details={"role": membership.role},
-                )
-            for membership in formset.deleted_objects:
-                record_event(
-                    "accounts.role_revoked",
-                    actor=request.user,
-                    target=membership.user,
-                    organisation=membership.organisation,
-                    request=request,
-                    details={"role": membership.role},
-                )
+            super().save_related(request, form, formsets, change)
+            # The Editors group follows the editor role, whatever was ticked here.
             sync_editor_group(form.instance)
 
 

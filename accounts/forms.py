@@ -199,5 +199,48 @@ class QueuedPasswordResetForm(PasswordResetForm):
         send_after_commit("accounts/email/password_reset", [to_email], context)
 
 
+class GrantRoleForm(forms.Form):
+    """Give a person who already has an account a role; new people come through account
+    requests. Whether the role needs a second admin is decided by accounts.actions.grant_role."""
+
+    email = forms.EmailField(label=_("E-mail address of the person"), max_length=254)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none()
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def __init__(self, *args, actor, **kwargs):
+        from . import access
+
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        organisations = Organisation.objects.filter(is_active=True)
+        if Role.PLATFORM_ADMIN not in access.roles(actor):
+            admin_of = access.organisations_with_role(actor, Role.ORGANISATION_ADMIN)
+            organisations = organisations.filter(pk__in=[o.pk for o in admin_of])
+        self.fields["organisation"].queryset = organisations
+
+    def clean(self):
+        from . import access
+
+        cleaned = super().clean()
+        email = cleaned.get("email")
+        if email:
+            person = User.objects.filter(email__iexact=email, is_active=True).first()
+            if person is None or not access.can(self.actor, "accounts.manage_people", person):
+                self.add_error(
+                    "email",
+                    _(
+                        "There is no account with this address among the people you manage. "
+                        "New people ask for an account with 'Account aanvragen'."
+                    ),
+                )
+            cleaned["person"] = person
+        organisation, role = cleaned.get("organisation"), cleaned.get("role")
+        if organisation and role and role not in access.assignable_roles(self.actor, organisation):
+            self.add_error("role", _("You may not grant this role in this organisation."))
+        return cleaned
+
+
 class RevokeForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.TextInput)

@@ -139,6 +139,76 @@ class Membership(models.Model):
         return f"{self.user} – {self.organisation} – {self.get_role_display()}"
 
 
+# Roles that open case data: reports and their persons, referrals shared with a partner, the
+# audit and access logs. With the roles that hand out roles, they take effect only after a second
+# admin approved them (four eyes, see accounts.actions.grant_role); nobody approves their own.
+CASE_ROLES = frozenset({Role.REPORTING_POINT_STAFF, Role.PRIVACY_OFFICER, Role.PARTNER_CASE_WORKER})
+FOUR_EYES_ROLES = CASE_ROLES | {Role.ORGANISATION_ADMIN, Role.PLATFORM_ADMIN}
+
+
+class RoleGrantStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting a second admin")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class RoleGrant(models.Model):
+    """A role that waits for a second admin (FOUR_EYES_ROLES). It becomes a Membership only when
+    an admin who neither asked for it nor receives it approves it; until then it gives nothing."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="role_grants"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="role_grants",
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=RoleGrantStatus.choices,
+        default=RoleGrantStatus.PENDING,
+    )
+    # Empty when the server's operator asked for it with `manage.py grant_role`.
+    requested_by = models.ForeignKey(
+        User,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["requested_at"]
+        verbose_name = _("role grant")
+        verbose_name_plural = _("role grants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"],
+                condition=models.Q(status="pending"),
+                name="one_pending_grant_per_role",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation} – {self.get_role_display()}"
+
+
 def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 

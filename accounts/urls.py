@@ -31,6 +31,9 @@ urlpatterns = [
     path("aanvragen/beoordelen/", views.review_list, name="review_list"),
     path("aanvragen/beoordelen/<int:pk>/", views.review_request, name="request_review"),
     path("mensen/", views.people, name="people"),
+    path("mensen/rol-toekennen/", views.grant_role, name="grant_role"),
+    path("mensen/toekenning/<int:pk>/goedkeuren/", views.approve_grant, name="approve_grant"),
+    path("mensen/toekenning/<int:pk>/weigeren/", views.refuse_grant, name="refuse_grant"),
     path("mensen/<int:pk>/rol-intrekken/", views.revoke_role, name="revoke_role"),
     path(
         "mensen/<int:pk>/tweestaps-herstellen/",

@@ -23,13 +23,14 @@ from .forms import (
     AccountRequestForm,
     ActivationForm,
     EnrolForm,
+    GrantRoleForm,
     LoginForm,
     QueuedPasswordResetForm,
     ReviewForm,
     RevokeForm,
     TokenForm,
 )
-from .models import AccountRequest, AccountRequestStatus, Membership, User
+from .models import AccountRequest, AccountRequestStatus, Membership, RoleGrant, User
 
 PENDING_USER = "signaal_pending_user"
 PENDING_SINCE = "signaal_pending_since"
@@ -306,13 +307,22 @@ def review_request(request, pk):
         )
         if request.method == "POST" and form.is_valid():
             if form.cleaned_data["decision"] == ReviewForm.APPROVE:
-                actions.approve_account_request(
-                    account_request,
-                    actor=request.user,
-                    roles=set(form.cleaned_data["roles"]),
-                    organisation=form.cleaned_data["organisation"],
-                    request=request,
-                )
+                try:
+                    actions.approve_account_request(
+                        account_request,
+                        actor=request.user,
+                        roles=set(form.cleaned_data["roles"]),
+                        organisation=form.cleaned_data["organisation"],
+                        request=request,
+                    )
+                except actions.RoleGrantRefused as refused:
+                    form.add_error(None, refused.message)
+                    return render(
+                        request,
+                        "accounts/review_request.html",
+                        {"account_request": account_request, "form": form},
+                        status=403,
+                    )
                 messages.success(
                     request, _("The request was approved; an activation link was sent.")
                 )
@@ -359,15 +369,107 @@ def activate(request, pk, token):
 # --- people of an organisation --------------------------------------------------------------------
 
 
-@rule("accounts.manage_people")
-def people(request):
+def _people_page(request, grant_form=None, status=200):
     memberships = (
         access.memberships_for(request.user)
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__full_name", "role")
     )
     page = Paginator(memberships, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/people.html", {"page": page, "form": RevokeForm()})
+    grants = access.role_grants_for(request.user).select_related(
+        "user", "organisation", "requested_by"
+    )
+    return render(
+        request,
+        "accounts/people.html",
+        {
+            "page": page,
+            "form": RevokeForm(),
+            "grant_form": grant_form or GrantRoleForm(actor=request.user),
+            "grants": [(grant, actions.may_decide_grant(request.user, grant)) for grant in grants],
+        },
+        status=status,
+    )
+
+
+@rule("accounts.manage_people")
+def people(request):
+    return _people_page(request)
+
+
+@rule("accounts.manage_people", methods=("POST",))
+def grant_role(request):
+    """Give a role. Roles that open cases or hand out roles wait for a second admin."""
+    form = GrantRoleForm(request.POST, actor=request.user)
+    status = 400
+    if form.is_valid():
+        try:
+            result = actions.grant_role(
+                form.cleaned_data["person"],
+                form.cleaned_data["organisation"],
+                form.cleaned_data["role"],
+                actor=request.user,
+                request=request,
+            )
+        except actions.RoleGrantRefused as refused:
+            form.add_error(None, refused.message)
+            status = 403
+        else:
+            if isinstance(result, RoleGrant):
+                messages.success(
+                    request,
+                    _(
+                        "The role awaits a second admin: it takes effect once another admin "
+                        "approves it."
+                    ),
+                )
+            else:
+                messages.success(request, _("The role was granted."))
+            return redirect("accounts:people")
+    return _people_page(request, grant_form=form, status=status)
+
+
+def _grant_for(request, pk):
+    return access.get_for(
+        request.user,
+        "accounts.manage_people",
+        access.role_grants_for(request.user).select_related("user", "organisation"),
+        pk=pk,
+    )
+
+
+@rule("accounts.manage_people", methods=("POST",))
+def approve_grant(request, pk):
+    grant = _grant_for(request, pk)
+    try:
+        actions.approve_role_grant(grant, actor=request.user, request=request)
+    except actions.RoleGrantRefused as refused:
+        messages.error(request, refused.message)
+        return _people_page(request, status=403)
+    messages.success(
+        request,
+        _("%(name)s now has the role %(role)s.")
+        % {"name": grant.user.full_name, "role": grant.get_role_display()},
+    )
+    return redirect("accounts:people")
+
+
+@rule("accounts.manage_people", methods=("POST",))
+def refuse_grant(request, pk):
+    grant = _grant_for(request, pk)
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason for refusing the role."))
+        return _people_page(request, status=400)
+    try:
+        actions.refuse_role_grant(
+            grant, actor=request.user, reason=form.cleaned_data["reason"], request=request
+        )
+    except actions.RoleGrantRefused as refused:
+        messages.error(request, refused.message)
+        return _people_page(request, status=403)
+    messages.success(request, _("The role was refused; it does not take effect."))
+    return redirect("accounts:people")
 
 
 @rule("accounts.manage_people", methods=("POST",))
