@@ -1,7 +1,6 @@
 """Importing history into the monitor: the upload and the list of imports, one import's progress,
 validation report and contents, and withdrawing an import."""
 
-import csv
 from pathlib import Path
 
 from django.contrib import messages
@@ -11,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import rule
+from core import exports
 
 from . import history
 from .import_forms import UploadForm, WithdrawForm
@@ -86,7 +86,7 @@ def batch_errors(request, pk):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-fouten.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = exports.csv_writer(response, delimiter=";")
     writer.writerow([_("row"), _("column"), _("error")])
     for error in batch.errors:
         writer.writerow([error.get("row") or "", error.get("column", ""), error.get("message", "")])

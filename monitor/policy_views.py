@@ -1,8 +1,6 @@
 """The municipal policy monitor: an overview of the region (also as CSV), one municipality's
 states and history, and the form with which RIEC staff record new states."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -12,6 +10,7 @@ from django.utils.translation import ngettext
 
 from accounts import access
 from accounts.access import rule
+from core import exports
 from regions.models import RiecRegion
 
 from . import policy
@@ -140,7 +139,7 @@ def export(request):
     filename = f"beleidsmonitor-{context['day'].isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = exports.csv_writer(response, delimiter=";")
     header = [_("Municipality"), _("CBS code")]
     for topic in policy.TOPICS:
         header += [str(topic.label), _("%(topic)s: as of") % {"topic": topic.label}]

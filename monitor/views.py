@@ -6,7 +6,6 @@ figures as they would be published. Analysts and policy staff see aggregates onl
 ever shows a single report.
 """
 
-import csv
 import io
 from urllib.parse import urlencode
 
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 from accounts import access
 from accounts.access import rule
 from audit.actions import record_event
+from core import exports
 
 from . import charts, facts, stats
 from .forms import PeriodForm
@@ -126,7 +126,7 @@ def export(request, name, extension):
     if extension == "csv":
         body = io.StringIO()
         body.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
-        writer = csv.writer(body, delimiter=";")
+        writer = exports.csv_writer(body, delimiter=";")
         table = tables[0]
         writer.writerow([table.title])
         writer.writerow(table.header)
@@ -161,25 +161,18 @@ def legend_text():
 
 
 def workbook(tables, exact):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    book.remove(book.active)
+    book = exports.Workbook()
     for table in tables:
-        sheet = book.create_sheet(title=table.name[:31])
-        sheet.append([table.title])
-        sheet["A1"].font = Font(bold=True)
+        sheet = book.sheet(table.name)
+        sheet.append([table.title], bold=True)
         sheet.append(table.header)
         for label, cells, _total in table.rows:
             sheet.append([label, *[_plain(cell) for cell in cells]])
         if not exact:
             sheet.append([])
             sheet.append([legend_text()])
-        sheet.column_dimensions["A"].width = 40
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        sheet.column_width("A", 40)
+    return book.content()
 
 
 @rule("monitor.view")

@@ -1,8 +1,6 @@
 """The privacy officer's screens: checks and unusual patterns, data subjects' requests, the legal
 hold, and the access log of a report (also for its case owner)."""
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +11,7 @@ from accounts import access
 from accounts.access import rule
 from audit.actions import record_event
 from audit.models import AuditEvent
+from core import exports
 
 from . import actions, checks
 from .forms import (
@@ -220,7 +219,7 @@ def export_audit_log(request):
     record_event("audit.exported", actor=request.user, request=request, details=request.GET.dict())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="auditlog.csv"'
-    writer = csv.writer(response)
+    writer = exports.csv_writer(response)
     writer.writerow(
         [
             "id",
