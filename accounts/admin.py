@@ -4,6 +4,7 @@ role, after two-factor login); changes are audited like everywhere else."""
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,14 @@ class SignaalAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         return redirect_to_login(request.get_full_path())
+
+    # The admin's own password screens would change a password without our audit event: our
+    # profile's screen asks for the current password and records the change.
+    def password_change(self, request, extra_context=None):
+        return redirect("accounts:password_change")
+
+    def password_change_done(self, request, extra_context=None):
+        return redirect("accounts:profile")
 
 
 admin_site = SignaalAdminSite(name="admin")

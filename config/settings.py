@@ -318,6 +318,9 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"PASSWORD": False}
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Login data (address, password) changes only on our own audited screens; /cms/account/ itself
+# is sent to the profile (config/urls.py), this closes the e-mail field should it ever show.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

@@ -4,13 +4,18 @@ from django.views.i18n import set_language
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 
-from accounts.access import PUBLIC, rule
+from accounts.access import PUBLIC, SIGNED_IN, rule
 from accounts.admin import admin_site
 from content import views as content_views
 
 # The Wagtail admin's own login and password screens would skip two-factor login: send them to
 # ours. (Its views stay reachable only for users who already passed it.)
 to_login = rule(PUBLIC)(RedirectView.as_view(pattern_name="accounts:login", query_string=True))
+# Its account screen would change the login address without verification or audit: our profile
+# has the audited password change (with the current password) instead.
+to_profile = rule(SIGNED_IN, methods=("GET", "POST"))(
+    RedirectView.as_view(pattern_name="accounts:profile")
+)
 
 urlpatterns = [
     path("", include("core.urls")),
@@ -30,6 +35,7 @@ urlpatterns = [
     path("beheer/", admin_site.urls),
     path("cms/login/", to_login),
     path("cms/password_reset/", to_login),
+    path("cms/account/", to_profile),
     path("cms/", include(wagtailadmin_urls)),
     # Only Wagtail's page-serving view: its password-less front-end login (`_util/login/`) and
     # page passwords (switched off) are left out on purpose.
