@@ -8,7 +8,12 @@ address (core.logging); gunicorn's own messages go through the same filter and f
 
 import os
 
+from core.filemodes import restrict_new_files
 from core.logging import configuration
+
+# Files the server and its workers create (database, keys, mail, uploads): 600, directories 700.
+# Not gunicorn's own `umask` setting: that one would also close a Unix socket to the proxy.
+restrict_new_files()
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_WORKERS", "2"))

@@ -15,6 +15,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.filemodes import private_directory, private_file, write_private_file
 from core.logging import configuration as logging_configuration
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -79,9 +80,8 @@ def _secret_key():
     # The embedded default keeps a generated key beside the database, never in the repository.
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
+        private_directory(VAR_DIR)
+        write_private_file(key_file, secrets.token_urlsafe(50))
         print(
             f"WARNING: generated a local secret key in {key_file}. "
             "Set SECRET_KEY in the environment for anything but a local installation.",
@@ -200,11 +200,17 @@ if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # The database file is created (or closed) here with mode 600, in a var directory of mode
+    # 700; SQLite gives its -wal and -shm files the database file's mode (core/filemodes.py).
+    private_directory(VAR_DIR)
+    SQLITE_PATH = env_str("SQLITE_PATH", str(VAR_DIR / "signaal.sqlite3"))
+    if not SQLITE_PATH.startswith((":", "file:")):
+        private_directory(Path(SQLITE_PATH).parent)
+        private_file(SQLITE_PATH)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_str("SQLITE_PATH", str(VAR_DIR / "signaal.sqlite3")),
+            "NAME": SQLITE_PATH,
             "OPTIONS": {
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",
@@ -330,6 +336,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files (the knowledge base's documents and images, some of them restricted) are never
+# served by the web server itself: readable by Signaal's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Largest document an editor may upload.
 SIGNAAL_MAX_DOCUMENT_BYTES = env_int("SIGNAAL_MAX_DOCUMENT_MB", 50) * 1024 * 1024
 # Extraction: seconds per document before the worker gives up on it.
@@ -423,7 +433,11 @@ def _storages():
     return {
         "default": media,
         "private": private,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        # Public files for everyone, whatever the process's umask (core/filemodes.py).
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+            "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+        },
     }
 
 
@@ -440,7 +454,7 @@ if EMAIL_HOST:
     EMAIL_TIMEOUT = 10
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = str(Path(env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))))
+    EMAIL_FILE_PATH = private_directory(Path(env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))))
 # Pauses (minutes, comma separated) before the next attempts to deliver an e-mail (core/tasks.py).
 try:
     SIGNAAL_EMAIL_RETRY_MINUTES = [
