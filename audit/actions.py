@@ -1,13 +1,22 @@
 """Writing and checking the audit log. Every audited change calls record_event() inside the same
 transaction as the change itself."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .models import GENESIS_HASH, AuditChainHead, AuditEvent
+from .models import (
+    GENESIS_HASH,
+    HASH_KEYED,
+    HASH_PLAIN,
+    SEAL_ACTION,
+    AuditChainHead,
+    AuditEvent,
+)
+from .triggers import trigger_problems
 
 
 def client_ip(request):
@@ -53,6 +62,7 @@ def record_event(
             reason=reason,
             details=details or {},
             previous_hash=head.last_hash,
+            hash_version=HASH_KEYED,
         )
         event.hash = event.compute_hash()
         event.save()
@@ -67,18 +77,39 @@ def record_event(
 class Verification:
     checked: int
     problems: list
+    head_hash: str = GENESIS_HASH
+    head_id: int | None = None
+    anchors_compared: int = 0
 
     @property
     def ok(self):
         return not self.problems
 
 
-def verify_chain():
-    """Walk the chain from the first event; report every row whose hash or link is wrong, and
-    rows missing from the end."""
+def _is_seal(event, unkeyed, last_unkeyed_hash):
+    details = event.details if isinstance(event.details, dict) else {}
+    return (
+        event.action == SEAL_ACTION
+        and details.get("unkeyed_events") == unkeyed
+        and details.get("last_unkeyed_hash") == last_unkeyed_hash
+    )
+
+
+def verify_chain(anchors=(), *, check_triggers=True):
+    """Walk the chain from the first event; report every row whose hash or link is wrong, rows
+    missing from the end, rows that could have been written by someone without the audit key,
+    every anchored head (audit.anchoring.Anchor: a count and the hash of that many events' last
+    one, kept outside the database) the chain no longer matches, and missing triggers."""
     problems = []
+    by_count = defaultdict(list)
+    for anchor in anchors:
+        if anchor.count > 0:
+            by_count[anchor.count].append(anchor)
     expected_previous = GENESIS_HASH
     checked = 0
+    last_id = None
+    unkeyed = 0
+    keyed_seen = False
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         checked += 1
         if event.previous_hash != expected_previous:
@@ -86,9 +117,48 @@ def verify_chain():
                 f"event {event.pk}: does not follow the event before it "
                 "(an event was removed or inserted before it)"
             )
-        if event.compute_hash() != event.hash:
-            problems.append(f"event {event.pk}: its content was changed after it was written")
+        if event.hash_version == HASH_PLAIN:
+            if keyed_seen:
+                problems.append(
+                    f"event {event.pk}: carries an unkeyed hash after keyed hashing began "
+                    "(it was added directly in the database)"
+                )
+            else:
+                unkeyed += 1
+        elif event.hash_version == HASH_KEYED:
+            if not keyed_seen and unkeyed and not _is_seal(event, unkeyed, expected_previous):
+                problems.append(
+                    f"event {event.pk}: the {unkeyed} unkeyed events before it are not sealed "
+                    "by the keyed seal event (they may have been added directly in the database)"
+                )
+            keyed_seen = True
+        else:
+            problems.append(f"event {event.pk}: unknown hash version {event.hash_version}")
+        if event.hash_version in (HASH_PLAIN, HASH_KEYED) and event.compute_hash() != event.hash:
+            problems.append(
+                f"event {event.pk}: its content was changed after it was written, or it was "
+                "written without the audit key"
+            )
+        for anchor in by_count.get(checked, ()):
+            if anchor.hash != event.hash:
+                problems.append(
+                    f"event {event.pk}: is not the head anchored {anchor.described()}: events "
+                    "up to it were rewritten"
+                )
         expected_previous = event.hash
+        last_id = event.pk
+    if unkeyed and not keyed_seen:
+        problems.append(
+            f"the chain holds {unkeyed} unkeyed events and no keyed seal after them: they cannot "
+            "be told apart from events added directly in the database"
+        )
+    for count in sorted(by_count):
+        if count > checked:
+            for anchor in by_count[count]:
+                problems.append(
+                    f"the chain holds {checked} events, but {anchor.described()} was anchored: "
+                    "events were removed from the end"
+                )
     head = AuditChainHead.objects.filter(pk=1).first()
     head_hash = head.last_hash if head else GENESIS_HASH
     head_count = head.count if head else 0
@@ -97,4 +167,12 @@ def verify_chain():
             f"the chain ends at a different event than recorded ({checked} events found, "
             f"{head_count} recorded): events were removed or added at the end"
         )
-    return Verification(checked=checked, problems=problems)
+    if check_triggers:
+        problems.extend(trigger_problems(connection))
+    return Verification(
+        checked=checked,
+        problems=problems,
+        head_hash=expected_previous,
+        head_id=last_id,
+        anchors_compared=sum(len(items) for items in by_count.values()),
+    )

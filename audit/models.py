@@ -1,11 +1,30 @@
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 GENESIS_HASH = "0" * 64
+
+# How an event's hash is made. Events written before keyed hashing carry a plain SHA-256 that
+# anyone can compute; they are trusted only as the sealed start of the chain (see
+# audit/migrations/0003_keyed_hashes.py and actions.verify_chain()).
+HASH_PLAIN = 1
+HASH_KEYED = 2
+SEAL_ACTION = "audit.chain_sealed"
+
+
+def audit_key():
+    """The secret that keys the chain: SIGNAAL_AUDIT_KEY, or one derived from SECRET_KEY. It is
+    never stored in the database, so someone who can only write there cannot compute a valid
+    hash for an event."""
+    key = getattr(settings, "SIGNAAL_AUDIT_KEY", "")
+    if key:
+        return key.encode()
+    return salted_hmac("signaal.audit.chain", "audit-chain-key", algorithm="sha256").digest()
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -17,8 +36,9 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    """One thing that happened, append-only. Each row carries a SHA-256 hash over its content and
-    the previous row's hash, so a changed, removed or inserted row breaks the chain."""
+    """One thing that happened, append-only. Each row carries an HMAC-SHA256 (keyed with
+    audit_key()) over its content and the previous row's hash, so a changed, removed or inserted
+    row breaks the chain, and a row added directly in the database cannot be given a valid hash."""
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     actor = models.ForeignKey(
@@ -45,6 +65,7 @@ class AuditEvent(models.Model):
     details = models.JSONField(_("details"), default=dict, blank=True)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    hash_version = models.PositiveSmallIntegerField(default=HASH_KEYED)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -67,7 +88,7 @@ class AuditEvent(models.Model):
 
     def content(self):
         """The fields the hash covers, in a stable form."""
-        return {
+        data = {
             "created_at": self.created_at.isoformat(),
             "actor": self.actor_id,
             "organisation": self.organisation_id,
@@ -79,10 +100,15 @@ class AuditEvent(models.Model):
             "details": self.details,
             "previous_hash": self.previous_hash,
         }
+        if self.hash_version != HASH_PLAIN:
+            data["hash_version"] = self.hash_version
+        return data
 
     def compute_hash(self):
-        canonical = json.dumps(self.content(), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        canonical = json.dumps(self.content(), sort_keys=True, separators=(",", ":")).encode()
+        if self.hash_version == HASH_PLAIN:
+            return hashlib.sha256(canonical).hexdigest()
+        return hmac.new(audit_key(), canonical, hashlib.sha256).hexdigest()
 
 
 class AuditChainHead(models.Model):

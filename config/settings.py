@@ -364,6 +364,28 @@ SIGNAAL_OFFICE_HOURS = (
     env_int("SIGNAAL_OFFICE_HOURS_END", 19),
 )
 
+
+# The audit log's hash chain is keyed (HMAC) with a secret that is not in the database, so that
+# someone who can only write to the database cannot add or rewrite events unseen. Without
+# SIGNAAL_AUDIT_KEY a key derived from SECRET_KEY is used (changing SECRET_KEY then makes every
+# keyed event fail verification): set it in production and never change it.
+def _audit_key():
+    key = env_str("SIGNAAL_AUDIT_KEY")
+    if key and (len(key) < 32 or key.strip() != key):
+        raise ImproperlyConfigured(
+            "SIGNAAL_AUDIT_KEY must be at least 32 characters without surrounding spaces, e.g. "
+            "the output of: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+    return key
+
+
+SIGNAAL_AUDIT_KEY = _audit_key()
+# The daily job appends the audit chain's head (count, hash, time) to this file (mode 600), a
+# place outside the database; verify_audit_log compares the chain with every anchored head.
+SIGNAAL_AUDIT_ANCHOR_FILE = Path(
+    env_str("SIGNAAL_AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anchors.jsonl"))
+)
+
 # The RIEC region this installation serves (regions.models.RiecRegion): the municipal policy
 # monitor lists its municipalities. Monitor: counts from 1 up to this number are shown as "<5"
 # outside the reporting point; the facts are recounted at most this many minutes apart.

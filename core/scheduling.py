@@ -18,6 +18,7 @@ DAILY_JOBS = [
     "reports.actions.prune_throttle",
     "privacy.retention.daily_retention",
     "privacy.checks.daily_audit_check",
+    "audit.anchoring.anchor_head",
     "core.tasks.prune_sent_email",
     "core.worker.prune_heartbeats",
     "core.worker.prune_task_results",

@@ -86,7 +86,8 @@ def test_inserted_row_is_detected(chain):
     forged.hash = forged.compute_hash()
     raw(
         "INSERT INTO audit_auditevent (id, created_at, action, object_type, object_id, ip_hash,"
-        " reason, details, previous_hash, hash) VALUES (%s, %s, %s, '', '', '', '', '{}', %s, %s)",
+        " reason, details, previous_hash, hash, hash_version)"
+        " VALUES (%s, %s, %s, '', '', '', '', '{}', %s, %s, 2)",
         [chain[-1].pk + 100, forged.created_at, forged.action, forged.previous_hash, forged.hash],
     )
     assert not verify_chain().ok
