@@ -43,7 +43,7 @@ security: setup system-packages audit
 	$(PY) -m pytest core/tests/test_security_hostile.py core/tests/test_security_organisations.py \
 	  core/tests/test_security_headers.py core/tests/test_security_session.py \
 	  core/tests/test_security_browser.py core/tests/test_security_methods.py \
-	  core/tests/test_security_files.py accounts/tests
+	  core/tests/test_security_files.py core/tests/test_security_reads.py accounts/tests
 
 setup: $(STAMP) system-packages-run
 	$(MANAGE) compilemessages --ignore '.venv/*' -v 0

@@ -38,7 +38,7 @@ def _born_on(person, wanted):
     )
 
 
-def find_subject(user, *, reason, name="", birth_date=None, email="", phone="", request=None):
+def find_subject(*, actor, reason, name="", birth_date=None, email="", phone="", request=None):
     """Places where the data subject occurs: [(report, person or None for the reporter)].
     A name with a date of birth must match both on the same person; an e-mail address or phone
     number matches on its own."""
@@ -58,7 +58,7 @@ def find_subject(user, *, reason, name="", birth_date=None, email="", phone="", 
     with transaction.atomic():
         record_event(
             "privacy.subject_searched",
-            actor=user,
+            actor=actor,
             request=request,
             reason=reason,
             details={"found": len(hits), "by": sorted(wanted)},
@@ -94,13 +94,13 @@ def _as_data(report, person):
     return context
 
 
-def export_subject(user, hits, *, reason, request=None):
+def export_subject(hits, *, actor, reason, request=None):
     """Everything found about the data subject, as JSON (their own details and where they were
     recorded; never other people's details)."""
     with transaction.atomic():
         record_event(
             "privacy.subject_exported",
-            actor=user,
+            actor=actor,
             request=request,
             reason=reason,
             details={"references": [report.reference for report, _person in hits]},
@@ -113,7 +113,7 @@ def export_subject(user, hits, *, reason, request=None):
     return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
-def correct_person(user, person, fields, *, reason, request=None):
+def correct_person(person, fields, *, actor, reason, request=None):
     with transaction.atomic():
         changed = sorted(name for name, value in fields.items() if getattr(person, name) != value)
         for name, value in fields.items():
@@ -122,7 +122,7 @@ def correct_person(user, person, fields, *, reason, request=None):
         refresh_match_keys(person.report)
         record_event(
             "privacy.person_corrected",
-            actor=user,
+            actor=actor,
             target=person.report,
             request=request,
             reason=reason,
@@ -130,12 +130,12 @@ def correct_person(user, person, fields, *, reason, request=None):
         )
 
 
-def erase_person(user, person, *, reason, request=None):
+def erase_person(person, *, actor, reason, request=None):
     report = person.report
     with transaction.atomic():
         record_event(
             "privacy.person_erased",
-            actor=user,
+            actor=actor,
             target=report,
             request=request,
             reason=reason,
@@ -145,7 +145,7 @@ def erase_person(user, person, *, reason, request=None):
         refresh_match_keys(report)
 
 
-def correct_reporter(user, report, fields, *, reason, request=None):
+def correct_reporter(report, fields, *, actor, reason, request=None):
     with transaction.atomic():
         changed = sorted(name for name, value in fields.items() if getattr(report, name) != value)
         Report.objects.filter(pk=report.pk).update(**fields)
@@ -153,7 +153,7 @@ def correct_reporter(user, report, fields, *, reason, request=None):
         refresh_match_keys(report)
         record_event(
             "privacy.reporter_corrected",
-            actor=user,
+            actor=actor,
             target=report,
             request=request,
             reason=reason,
@@ -161,7 +161,7 @@ def correct_reporter(user, report, fields, *, reason, request=None):
         )
 
 
-def erase_reporter(user, report, *, reason, request=None):
+def erase_reporter(report, *, actor, reason, request=None):
     fields = dict.fromkeys(
         [
             "reporter_name",
@@ -177,18 +177,18 @@ def erase_reporter(user, report, *, reason, request=None):
         report.refresh_from_db()
         refresh_match_keys(report)
         record_event(
-            "privacy.reporter_erased", actor=user, target=report, request=request, reason=reason
+            "privacy.reporter_erased", actor=actor, target=report, request=request, reason=reason
         )
 
 
-def set_legal_hold(user, report, hold, *, reason, request=None):
+def set_legal_hold(report, hold, *, actor, reason, request=None):
     with transaction.atomic():
         Report.objects.filter(pk=report.pk).update(
             legal_hold=hold, legal_hold_reason=reason if hold else ""
         )
         record_event(
             "privacy.legal_hold_set" if hold else "privacy.legal_hold_lifted",
-            actor=user,
+            actor=actor,
             target=report,
             request=request,
             reason=reason,

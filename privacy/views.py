@@ -12,6 +12,7 @@ from accounts.access import rule
 from audit.actions import record_event
 from audit.models import AuditEvent
 from core import exports
+from reports import actions as report_actions
 
 from . import actions, checks
 from .forms import (
@@ -57,11 +58,14 @@ def subjects(request):
     hits = None
     if form.is_bound and form.is_valid():
         hits = actions.find_subject(
-            request.user, reason=form.cleaned_data["reason"], request=request, **_search_data(form)
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            request=request,
+            **_search_data(form),
         )
         if request.method == "POST" and request.POST.get("export"):
             data = actions.export_subject(
-                request.user, hits, reason=form.cleaned_data["reason"], request=request
+                hits, actor=request.user, reason=form.cleaned_data["reason"], request=request
             )
             response = HttpResponse(data, content_type="application/json; charset=utf-8")
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -78,18 +82,22 @@ def subjects(request):
     return response
 
 
-def _report(request, reference):
-    return access.get_for(
-        request.user,
-        "privacy.manage",
-        access.subject_reports_for(request.user),
-        reference=reference,
+def _report(request, reference, **details):
+    """Every privacy screen of a report gets it here, and so writes its read event (any method,
+    any status, error re-renders included)."""
+    return report_actions.open_report(
+        reference,
+        actor=request.user,
+        request=request,
+        rule="privacy.manage",
+        queryset=access.subject_reports_for(request.user),
+        details=details,
     )
 
 
 @rule("privacy.manage", methods=("GET", "POST"))
 def person(request, reference, pk):
-    report = _report(request, reference)
+    report = _report(request, reference, person=pk)
     item = report.persons.filter(pk=pk).first()
     if item is None:
         raise Http404
@@ -105,7 +113,7 @@ def person(request, reference, pk):
     if request.method == "POST" and request.POST.get("erase-reason") is not None:
         if erase.is_valid():
             actions.erase_person(
-                request.user, item, reason=erase.cleaned_data["reason"], request=request
+                item, actor=request.user, reason=erase.cleaned_data["reason"], request=request
             )
             messages.success(request, _("The person's details have been erased."))
             return redirect("privacy:subjects")
@@ -113,7 +121,7 @@ def person(request, reference, pk):
         data = dict(form.cleaned_data)
         reason = data.pop("reason")
         data["birth_date"] = data["birth_date"].isoformat() if data["birth_date"] else ""
-        actions.correct_person(request.user, item, data, reason=reason, request=request)
+        actions.correct_person(item, data, actor=request.user, reason=reason, request=request)
         messages.success(request, _("The person's details have been corrected."))
         return redirect("privacy:person", reference=reference, pk=pk)
     return render(
@@ -137,14 +145,14 @@ def reporter(request, reference):
     if request.method == "POST" and request.POST.get("erase-reason") is not None:
         if erase.is_valid():
             actions.erase_reporter(
-                request.user, report, reason=erase.cleaned_data["reason"], request=request
+                report, actor=request.user, reason=erase.cleaned_data["reason"], request=request
             )
             messages.success(request, _("The reporter's contact details have been erased."))
             return redirect("privacy:subjects")
     elif request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         reason = data.pop("reason")
-        actions.correct_reporter(request.user, report, data, reason=reason, request=request)
+        actions.correct_reporter(report, data, actor=request.user, reason=reason, request=request)
         messages.success(request, _("The reporter's contact details have been corrected."))
         return redirect("privacy:reporter", reference=reference)
     return render(
@@ -161,9 +169,9 @@ def legal_hold(request, reference):
     form = LegalHoldForm(request.POST or None, initial={"hold": report.legal_hold})
     if request.method == "POST" and form.is_valid():
         actions.set_legal_hold(
-            request.user,
             report,
             form.cleaned_data["hold"],
+            actor=request.user,
             reason=form.cleaned_data["reason"],
             request=request,
         )
@@ -183,7 +191,14 @@ def access_log(request, reference):
     report's case owner."""
     from reports.models import Report
 
-    report = access.get_for(request.user, "reports.access_log", Report.objects, reference=reference)
+    report = report_actions.open_report(
+        reference,
+        actor=request.user,
+        request=request,
+        rule="reports.access_log",
+        queryset=Report.objects.all(),
+        event="report.access_log_viewed",
+    )
     events = (
         AuditEvent.objects.filter(object_type="reports.report", object_id=str(report.pk))
         .select_related("actor", "organisation")

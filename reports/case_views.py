@@ -30,12 +30,11 @@ from .case_forms import (
     StatusForm,
     TriageForm,
     WorklistForm,
+    share_form_for,
 )
 from .dates import LocalDates
 from .forms import InboxFilterForm, StaffMessageForm
 from .models import (
-    OPEN_STATUSES,
-    UNDECIDED_STATUSES,
     Answer,
     Attachment,
     Author,
@@ -79,9 +78,9 @@ def _filtered(request, reports):
     if data["minor"]:
         reports = reports.filter(minor_involved=True)
     if data["open"]:
-        reports = reports.filter(status__in=OPEN_STATUSES)
+        reports = reports.open()
     if data["overdue"]:
-        reports = reports.filter(status__in=UNDECIDED_STATUSES, deadline__lt=timezone.localdate())
+        reports = reports.overdue()
     if data["assigned"] == "me":
         reports = reports.filter(assigned_to=request.user)
     elif data["assigned"] == "nobody":
@@ -215,13 +214,15 @@ def inbox(request):
 
 
 def _staff_report(request, reference):
-    return access.get_for(
-        request.user,
-        "reports.handle",
-        access.reports_for(request.user).select_related(
+    """Every staff screen gets its report here, and so writes its read event (any method, any
+    status, error re-renders included)."""
+    return actions.open_report(
+        reference,
+        actor=request.user,
+        request=request,
+        queryset=access.reports_for(request.user).select_related(
             "municipality", "reporter_organisation", "catalogue_version", "assigned_to"
         ),
-        reference=reference,
     )
 
 
@@ -360,25 +361,24 @@ def _back(reference, anchor=""):
 @rule("reports.handle")
 def detail(request, reference):
     report = _staff_report(request, reference)
-    actions.open_report(report, request.user, request)
     actions.mark_read_by_staff(report)
     return _case(request, report)
 
 
 @rule("reports.handle", methods=("POST",))
 def reveal_contact(request, reference):
-    report = _staff_report(request, reference)
     if request.method != "POST":
         return _back(reference)
-    actions.reveal_contact(report, request.user, request)
+    report = _staff_report(request, reference)
+    actions.reveal_contact(report, actor=request.user, request=request)
     return _case(request, report, show_contact=True)
 
 
 @rule("reports.handle", methods=("POST",))
 def staff_message(request, reference):
-    report = _staff_report(request, reference)
     if request.method != "POST":
         return _back(reference)
+    report = _staff_report(request, reference)
     form = StaffMessageForm(request.POST)
     if not form.is_valid():
         return _case(request, report, message_form=form, status=400)
@@ -396,7 +396,9 @@ def attachment(request, reference, pk):
     item = report.attachments.filter(pk=pk, state=Attachment.State.STORED).first()
     if item is None:
         raise Http404
-    return attachment_response(report, item, actions.read_attachment(item, request.user, request))
+    return attachment_response(
+        report, item, actions.read_attachment(item, actor=request.user, request=request)
+    )
 
 
 def attachment_response(report, item, data):
@@ -534,7 +536,7 @@ def add_note(request, report):
 @rule("reports.handle", methods=("GET", "POST"))
 def refer(request, reference):
     report = _staff_report(request, reference)
-    form = ReferralForm(request.POST or None)
+    form = ReferralForm(request.POST if request.method == "POST" else None, report=report)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -551,6 +553,46 @@ def refer(request, reference):
         request,
         "reports/refer.html",
         {"report": report, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@rule("reports.handle", methods=("GET", "POST"))
+def share_referral_items(request, reference, pk):
+    """Staff share persons or attachments with the partner of an active referral: the only way
+    anything added to a report after the referral reaches the partner."""
+    report = _staff_report(request, reference)
+    referral = report.referrals.select_related("organisation").filter(pk=pk).first()
+    if referral is None:
+        raise Http404
+    form = share_form_for(
+        referral,
+        report.persons.all(),
+        report.attachments.filter(state=Attachment.State.STORED),
+        list(referral.items.all()),
+        request.POST if request.method == "POST" else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            handling.share_items(
+                referral,
+                persons=form.cleaned_data.get("persons", []),
+                attachments=form.cleaned_data.get("attachments", []),
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Shared with %(partner)s.") % {"partner": referral.organisation.name},
+            )
+            return _back(report.reference, "#referrals")
+    return render(
+        request,
+        "reports/share_items.html",
+        {"report": report, "referral": referral, "form": form},
         status=400 if form.errors else 200,
     )
 
@@ -582,7 +624,6 @@ def revoke_referral(request, reference, pk):
 def summary(request, reference):
     """The case summary for a case meeting: the whole case, for the reporting point."""
     report = _staff_report(request, reference)
-    actions.open_report(report, request.user, request)
     # Contact details stay out: they are shown only on request, on the case screen.
     context = _summary_context(report, parts={"summary", "persons", "attachments"})
     if request.GET.get("format") == "pdf":
@@ -590,10 +631,22 @@ def summary(request, reference):
     return render(request, "reports/summary.html", context)
 
 
-def _summary_context(report, parts, referral=None):
+def _summary_context(report, parts, referral=None, user=None):
+    """What a summary shows: for the reporting point (no referral) the parts asked for; for a
+    partner's case worker (`user`) only what access.shared_* give them for the referral."""
     indicators = Indicator.objects.filter(
         code__in=report.confirmed_indicators or report.indicators
     ).order_by("code")
+    if referral is not None:
+        persons = list(access.shared_persons(user, referral))
+        attachments = list(access.shared_attachments(user, referral))
+    else:
+        persons = report.persons.all() if "persons" in parts else []
+        attachments = (
+            report.attachments.filter(state=Attachment.State.STORED)
+            if "attachments" in parts
+            else []
+        )
     return {
         "report": report,
         "referral": referral,
@@ -603,10 +656,8 @@ def _summary_context(report, parts, referral=None):
         "primary_form_label": ExploitationForm(report.primary_form).label
         if report.primary_form
         else _("Not determined"),
-        "persons": report.persons.all() if "persons" in parts else [],
-        "attachments": report.attachments.filter(state=Attachment.State.STORED)
-        if "attachments" in parts
-        else [],
+        "persons": persons,
+        "attachments": attachments,
         "referrals": report.referrals.select_related("organisation") if referral is None else [],
     }
 
@@ -621,14 +672,17 @@ def _pdf(report, context):
 # --- partners ----------------------------------------------------------------------------------
 
 
-def _partner_referral(request, pk):
-    return access.get_for(
-        request.user,
-        "referrals.work",
-        access.referrals_for(request.user).select_related(
+def _partner_referral(request, pk, what="referral"):
+    """Every partner screen gets its referral here, and so writes its read event (any method,
+    any status, error re-renders included)."""
+    return handling.open_referral(
+        pk,
+        actor=request.user,
+        request=request,
+        what=what,
+        queryset=access.referrals_for(request.user).select_related(
             "report", "report__municipality", "organisation", "legal_basis"
         ),
-        pk=pk,
     )
 
 
@@ -644,7 +698,6 @@ def partner_list(request):
 @rule("referrals.work")
 def partner_detail(request, pk):
     referral = _partner_referral(request, pk)
-    handling.partner_read(referral, request.user, request=request)
     return _partner_page(request, referral)
 
 
@@ -652,7 +705,7 @@ def _partner_page(request, referral, *, decline_form=None, outcome_form=None, st
     from .case_forms import OutcomeForm
 
     parts = access.shared_parts(request.user, referral)
-    context = _summary_context(referral.report, parts, referral=referral)
+    context = _summary_context(referral.report, parts, referral=referral, user=request.user)
     context.update(
         decline_form=decline_form or ReasonForm(prefix="decline"),
         outcome_form=outcome_form or OutcomeForm(prefix="outcome"),
@@ -666,9 +719,9 @@ def _partner_page(request, referral, *, decline_form=None, outcome_form=None, st
 def partner_answer(request, pk, answer):
     from .case_forms import OutcomeForm
 
-    referral = _partner_referral(request, pk)
     if request.method != "POST":
         return redirect("reports:partner_detail", pk=pk)
+    referral = _partner_referral(request, pk)
     decline_form = outcome_form = None
     try:
         if answer == "accept":
@@ -702,11 +755,8 @@ def partner_answer(request, pk, answer):
 @rule("referrals.work")
 def partner_attachment(request, pk, attachment_pk):
     referral = _partner_referral(request, pk)
-    if "attachments" not in access.shared_parts(request.user, referral):
-        raise Http404
-    item = referral.report.attachments.filter(
-        pk=attachment_pk, state=Attachment.State.STORED
-    ).first()
+    # Only an attachment shared with this referral (404 for any other, also of the same report).
+    item = access.shared_attachments(request.user, referral).filter(pk=attachment_pk).first()
     if item is None:
         raise Http404
     data = handling.partner_attachment(referral, item, request.user, request=request)
@@ -715,7 +765,9 @@ def partner_attachment(request, pk, attachment_pk):
 
 @rule("referrals.work")
 def partner_summary_pdf(request, pk):
-    referral = _partner_referral(request, pk)
-    handling.partner_read(referral, request.user, what="summary_pdf", request=request)
+    referral = _partner_referral(request, pk, what="summary_pdf")
     parts = access.shared_parts(request.user, referral)
-    return _pdf(referral.report, _summary_context(referral.report, parts, referral=referral))
+    return _pdf(
+        referral.report,
+        _summary_context(referral.report, parts, referral=referral, user=request.user),
+    )

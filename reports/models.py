@@ -81,6 +81,25 @@ class ReporterType(models.TextChoices):
     PROFESSIONAL = "professional", _("Professional")
 
 
+class ReportQuerySet(models.QuerySet):
+    """The one definition of "open" and "overdue" (Report.is_open and is_overdue say the same of
+    one report), and the reports a user may handle (the access module decides)."""
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def undecided(self):
+        return self.filter(status__in=UNDECIDED_STATUSES)
+
+    def overdue(self, today=None):
+        return self.undecided().filter(deadline__lt=today or timezone.localdate())
+
+    def visible_to(self, user):
+        from accounts import access
+
+        return self & access.reports_for(user)
+
+
 class Report(models.Model):
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
@@ -201,6 +220,8 @@ class Report(models.Model):
     legal_hold_reason = models.CharField(_("reason for the legal hold"), max_length=300, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
+    objects = ReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("report")
@@ -243,7 +264,7 @@ class Report(models.Model):
 
     @property
     def is_open(self):
-        return self.status != Status.CLOSED
+        return self.status in OPEN_STATUSES
 
     @property
     def is_overdue(self):
@@ -488,8 +509,8 @@ class Referral(models.Model):
         LegalBasis, verbose_name=_("legal basis"), on_delete=models.PROTECT
     )
     summary = EncryptedTextField(_("summary for the partner"))
-    share_persons = models.BooleanField(_("share persons"), default=False)
-    share_attachments = models.BooleanField(_("share attachments"), default=False)
+    # Which persons and attachments are shared is decided per item (ReferralItem); the
+    # reporter's contact details are one part, shared only with a reason.
     share_contact = models.BooleanField(_("share the reporter's contact details"), default=False)
     contact_reason = EncryptedTextField(_("reason for sharing contact details"), blank=True)
     state = models.CharField(
@@ -526,6 +547,61 @@ class Referral(models.Model):
     @property
     def is_active(self):
         return self.state in ACTIVE_REFERRAL_STATES
+
+
+class ReferralItemKind(models.TextChoices):
+    PERSON = "person", _("person")
+    ATTACHMENT = "attachment", _("attachment")
+
+
+class ReferralItem(models.Model):
+    """One person or attachment of the report that the reporting point shared with the partner
+    of a referral: chosen when referring, or added later by staff. Nothing of a report reaches a
+    partner without a row here; removing the person or attachment removes the row."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="items")
+    kind = models.CharField(max_length=10, choices=ReferralItemKind.choices)
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, null=True, blank=True, related_name="referral_items"
+    )
+    attachment = models.ForeignKey(
+        Attachment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="referral_items",
+    )
+    added_at = models.DateTimeField(_("shared"))
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        verbose_name = _("shared item")
+        verbose_name_plural = _("shared items")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="person", person__isnull=False, attachment__isnull=True)
+                    | models.Q(kind="attachment", attachment__isnull=False, person__isnull=True)
+                ),
+                name="referral_item_one_object",
+            ),
+            models.UniqueConstraint(
+                fields=["referral", "person"],
+                condition=models.Q(person__isnull=False),
+                name="referral_item_person_once",
+            ),
+            models.UniqueConstraint(
+                fields=["referral", "attachment"],
+                condition=models.Q(attachment__isnull=False),
+                name="referral_item_attachment_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.referral_id}: {self.kind} {self.person_id or self.attachment_id}"
 
 
 class ReferenceCounter(models.Model):

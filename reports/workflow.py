@@ -36,9 +36,7 @@ def next_statuses(status):
 
 
 # --- priority and deadlines ----------------------------------------------------------------------
-
-# Working days to finish triage, per priority (settings may override).
-DEADLINE_DAYS = {Priority.HIGH: 1, Priority.NORMAL: 5}
+# Working days to finish triage, per priority: settings.SIGNAAL_DEADLINE_DAYS.
 
 
 def priority_for(report):
@@ -77,10 +75,12 @@ def add_working_days(start, days):
     return day
 
 
-def deadline_for(report, priority=None):
+def deadline_for(report, priority=None, *, since=None):
+    """The triage deadline: working days from receipt, or from `since` (a reopened report gets
+    a new deadline from the day it was reopened)."""
     priority = priority or report.priority
-    days = getattr(settings, "SIGNAAL_DEADLINE_DAYS", DEADLINE_DAYS).get(priority, 5)
-    received = timezone.localtime(report.created_at).date()
+    days = settings.SIGNAAL_DEADLINE_DAYS[priority or Priority.NORMAL]
+    received = timezone.localtime(since or report.created_at).date()
     return add_working_days(received, days)
 
 

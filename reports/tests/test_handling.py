@@ -216,7 +216,9 @@ def test_suggestions_and_the_pattern_line(client, personas, login):
 def referred(personas, organisations, django_capture_on_commit_callbacks):
     staff = personas[Role.REPORTING_POINT_STAFF]
     report = make_report(reporter_type="citizen", reporter_name="Anna Melder")
-    handling.add_person(report, staff, role="victim", name="Olga Nowak", phone="0611111111")
+    person = handling.add_person(
+        report, staff, role="victim", name="Olga Nowak", phone="0611111111"
+    )
     from reports.actions import add_attachment
 
     add_attachment(report, SimpleUploadedFile("f.jpg", jpeg_with_gps(), "image/jpeg"))
@@ -228,8 +230,8 @@ def referred(personas, organisations, django_capture_on_commit_callbacks):
             organisation=organisations["police"],
             legal_basis=LegalBasis.objects.first(),
             summary="Mogelijke arbeidsuitbuiting, loods Kanaalweg",
-            share_persons=True,
-            share_attachments=True,
+            persons=[person.pk],
+            attachments=list(report.attachments.values_list("pk", flat=True)),
         )
     return referral
 
@@ -254,7 +256,8 @@ def test_the_partner_sees_only_what_was_shared_and_only_while_active(
     assert "Mogelijke arbeidsuitbuiting" in page
     assert "Olga Nowak" not in page and "Anna Melder" not in page and "Interne twijfel" not in page
     assert client.get(attachment).status_code == 404  # not before acceptance
-    assert AuditEvent.objects.filter(action="referral.viewed").count() == 1
+    # One read of the referral's page; the refused attempt on the attachment is a read too.
+    assert AuditEvent.objects.filter(action="referral.viewed", details__what="referral").count() == 1
     # The reporting point's own screens stay closed to the partner.
     assert client.get(reverse("reports:detail", args=[report.reference])).status_code == 403
     client.post(reverse("reports:partner_answer", args=[referred.pk, "accept"]))

@@ -1,0 +1,56 @@
+"""The rules of a report's life in one place: "open" and "overdue" defined once (the queryset and
+the model say the same), and a reopened report gets a new deadline."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Role
+from reports import handling, workflow
+from reports.models import Report, Status
+from reports.tests.conftest import make_report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_open_and_overdue_agree_with_the_model(personas):
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    today = timezone.localdate()
+    late = make_report()
+    Report.objects.filter(pk=late.pk).update(deadline=today - timedelta(days=1))
+    on_time = make_report()
+    Report.objects.filter(pk=on_time.pk).update(deadline=today + timedelta(days=3))
+    closed = make_report()
+    Report.objects.filter(pk=closed.pk).update(deadline=today - timedelta(days=9))
+    handling.change_status(closed, staff, Status.CLOSED, outcome="no_indication")
+    for report in Report.objects.all():
+        assert report.is_open is Report.objects.open().filter(pk=report.pk).exists()
+        assert report.is_overdue is Report.objects.overdue().filter(pk=report.pk).exists()
+    assert set(Report.objects.overdue()) == {late}
+    assert set(Report.objects.open()) == {late, on_time}
+
+
+def test_visible_to_is_the_access_rule(personas):
+    report = make_report()
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    staff.is_verified = lambda: True
+    analyst = personas[Role.ANALYST]
+    analyst.is_verified = lambda: True
+    assert list(Report.objects.visible_to(staff)) == [report]
+    assert list(Report.objects.visible_to(analyst)) == []
+
+
+def test_a_reopened_report_gets_a_new_deadline(personas):
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    report = make_report()
+    long_ago = timezone.now() - timedelta(days=60)
+    Report.objects.filter(pk=report.pk).update(created_at=long_ago)
+    report.refresh_from_db()
+    Report.objects.filter(pk=report.pk).update(deadline=workflow.deadline_for(report))
+    handling.change_status(report, staff, Status.CLOSED, outcome="no_indication")
+    handling.change_status(report, staff, Status.REOPENED, reason="nieuwe informatie")
+    report.refresh_from_db()
+    assert report.deadline >= timezone.localdate()
+    assert report.deadline == workflow.deadline_for(report, since=timezone.now())
+    assert not report.is_overdue
