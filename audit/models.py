@@ -21,7 +21,7 @@ def audit_key():
     """The secret that keys the chain: SIGNAAL_AUDIT_KEY, or one derived from SECRET_KEY. It is
     never stored in the database, so someone who can only write there cannot compute a valid
     hash for an event."""
-    key = getattr(settings, "SIGNAAL_AUDIT_KEY", "")
+    key = settings.SIGNAAL_AUDIT_KEY
     if key:
         return key.encode()
     return salted_hmac("signaal.audit.chain", "audit-chain-key", algorithm="sha256").digest()

@@ -37,14 +37,18 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 
 
-def env_int(name, default):
+def env_int(name, default, *, minimum=None, maximum=None):
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        limits = f"at least {minimum}" if maximum is None else f"from {minimum or 0} to {maximum}"
+        raise ImproperlyConfigured(f"{name} must be a whole number {limits}, not {value!r}")
+    return number
 
 
 def env_list(name, default):
@@ -245,12 +249,12 @@ LOGIN_REDIRECT_URL = "core:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 
 # Links in account e-mails expire after this many hours.
-SIGNAAL_LINK_HOURS = env_int("SIGNAAL_LINK_HOURS", 48)
+SIGNAAL_LINK_HOURS = env_int("SIGNAAL_LINK_HOURS", 48, minimum=1)
 # A password login waits this long for its second factor before starting over.
 SIGNAAL_TWO_FACTOR_SECONDS = 300
 
 # Sessions: idle timeout (every request extends it), gone when the browser closes.
-SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -295,8 +299,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Lockout after repeated failures on the same account.
-AXES_FAILURE_LIMIT = env_int("SIGNAAL_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNAAL_LOCKOUT_MINUTES", 15))
+AXES_FAILURE_LIMIT = env_int("SIGNAAL_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNAAL_LOCKOUT_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 AXES_RESET_ON_SUCCESS = True
@@ -341,28 +345,40 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Largest document an editor may upload.
-SIGNAAL_MAX_DOCUMENT_BYTES = env_int("SIGNAAL_MAX_DOCUMENT_MB", 50) * 1024 * 1024
+SIGNAAL_MAX_DOCUMENT_BYTES = env_int("SIGNAAL_MAX_DOCUMENT_MB", 50, minimum=1) * 1024 * 1024
 # Extraction: seconds per document before the worker gives up on it.
-SIGNAAL_EXTRACTION_SECONDS = env_int("SIGNAAL_EXTRACTION_SECONDS", 60)
+SIGNAAL_EXTRACTION_SECONDS = env_int("SIGNAAL_EXTRACTION_SECONDS", 60, minimum=1)
 # Extracted text is cleaned and cut to this many characters (PostgreSQL's index limit is 1 MB).
 SIGNAAL_EXTRACTED_TEXT_LIMIT = 500_000
 
 # Reports: attachments are stored encrypted under var/private, never under MEDIA_ROOT.
 SIGNAAL_PRIVATE_DIR = Path(env_str("SIGNAAL_PRIVATE_DIR", str(VAR_DIR / "private")))
-SIGNAAL_MAX_ATTACHMENT_BYTES = env_int("SIGNAAL_MAX_ATTACHMENT_MB", 10) * 1024 * 1024
+SIGNAAL_MAX_ATTACHMENT_BYTES = env_int("SIGNAAL_MAX_ATTACHMENT_MB", 10, minimum=1) * 1024 * 1024
 SIGNAAL_MAX_ATTACHMENTS = 5
 # Public submissions per client address per hour, and mailbox sign-in attempts per address per
 # hour. Behind a proxy REMOTE_ADDR must be the client's address (docs/operations.md).
-SIGNAAL_REPORTS_PER_HOUR = env_int("SIGNAAL_REPORTS_PER_HOUR", 20)
-SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR = env_int("SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR", 20)
+SIGNAAL_REPORTS_PER_HOUR = env_int("SIGNAAL_REPORTS_PER_HOUR", 20, minimum=1)
+SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR = env_int("SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR", 20, minimum=1)
 
 # Privacy officer's checks: more distinct reports opened by one person on one day is unusual;
 # reads outside these hours (and in the weekend) are listed.
-SIGNAAL_UNUSUAL_READS_PER_DAY = env_int("SIGNAAL_UNUSUAL_READS_PER_DAY", 30)
+SIGNAAL_UNUSUAL_READS_PER_DAY = env_int("SIGNAAL_UNUSUAL_READS_PER_DAY", 30, minimum=1)
 SIGNAAL_OFFICE_HOURS = (
-    env_int("SIGNAAL_OFFICE_HOURS_START", 7),
-    env_int("SIGNAAL_OFFICE_HOURS_END", 19),
+    env_int("SIGNAAL_OFFICE_HOURS_START", 7, minimum=0, maximum=23),
+    env_int("SIGNAAL_OFFICE_HOURS_END", 19, minimum=0, maximum=23),
 )
+if SIGNAAL_OFFICE_HOURS[0] >= SIGNAAL_OFFICE_HOURS[1]:
+    raise ImproperlyConfigured(
+        "SIGNAAL_OFFICE_HOURS_START must be an hour before SIGNAAL_OFFICE_HOURS_END"
+    )
+
+# Case handling (reports/workflow.py, reports/handling.py), in working days: the triage deadline
+# per priority, and how long a partner has to accept a referral before a reminder goes out.
+SIGNAAL_DEADLINE_DAYS = {
+    "high": env_int("SIGNAAL_DEADLINE_DAYS_HIGH", 1, minimum=1),
+    "normal": env_int("SIGNAAL_DEADLINE_DAYS_NORMAL", 5, minimum=1),
+}
+SIGNAAL_REFERRAL_ACCEPT_DAYS = env_int("SIGNAAL_REFERRAL_ACCEPT_DAYS", 2, minimum=1)
 
 
 # The audit log's hash chain is keyed (HMAC) with a secret that is not in the database, so that
@@ -391,7 +407,7 @@ SIGNAAL_AUDIT_ANCHOR_FILE = Path(
 # outside the reporting point; the facts are recounted at most this many minutes apart.
 SIGNAAL_RIEC_REGION = env_str("SIGNAAL_RIEC_REGION", "midden-nederland")
 SIGNAAL_SMALL_NUMBER = 4
-SIGNAAL_MONITOR_REFRESH_MINUTES = env_int("SIGNAAL_MONITOR_REFRESH_MINUTES", 10)
+SIGNAAL_MONITOR_REFRESH_MINUTES = env_int("SIGNAAL_MONITOR_REFRESH_MINUTES", 10, minimum=1)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -496,7 +512,7 @@ TASKS = {
 
 # Task workers (manage.py run_worker) write a heartbeat every 5 s; a worker not heard from for this
 # long is dead: its jobs go back in the queue and readiness fails when no worker is left.
-SIGNAAL_WORKER_STALE_SECONDS = env_int("SIGNAAL_WORKER_STALE_SECONDS", 30)
+SIGNAAL_WORKER_STALE_SECONDS = env_int("SIGNAAL_WORKER_STALE_SECONDS", 30, minimum=10)
 
 # Logs: JSON lines in production (SIGNAAL_LOG_FORMAT=plain for people), always through the filter
 # that removes personal data (core.logging).

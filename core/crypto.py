@@ -37,7 +37,7 @@ def _configured_keys():
         return [key.strip() for key in keys.split(",") if key.strip()]
     key_file = _key_file()
     if not key_file.exists():
-        if settings.PRODUCTION and getattr(settings, "DATABASE_URL", ""):
+        if settings.PRODUCTION and settings.DATABASE_URL:
             raise ImproperlyConfigured(
                 "SIGNAAL_ENCRYPTION_KEYS must be set when Signaal runs on a database server"
             )

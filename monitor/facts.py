@@ -171,4 +171,4 @@ def ensure_fresh():
 
 
 def refresh_minutes():
-    return getattr(settings, "SIGNAAL_MONITOR_REFRESH_MINUTES", 10)
+    return settings.SIGNAAL_MONITOR_REFRESH_MINUTES

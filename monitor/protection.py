@@ -42,7 +42,7 @@ TOTAL = "total"
 
 
 def small_number():
-    return getattr(settings, "SIGNAAL_SMALL_NUMBER", 4)
+    return settings.SIGNAAL_SMALL_NUMBER
 
 
 def domain(state):

@@ -23,7 +23,7 @@ READ_ACTIONS = [
 
 
 def _office_hours():
-    start, end = getattr(settings, "SIGNAAL_OFFICE_HOURS", (7, 19))
+    start, end = settings.SIGNAAL_OFFICE_HOURS
     return time(start, 0), time(end, 0)
 
 
@@ -42,7 +42,7 @@ def daily_audit_check():
 
 def many_reports_per_day(days=30, threshold=None):
     """Users who opened more distinct reports on one day than the threshold."""
-    threshold = threshold or getattr(settings, "SIGNAAL_UNUSUAL_READS_PER_DAY", 30)
+    threshold = threshold or settings.SIGNAAL_UNUSUAL_READS_PER_DAY
     since = timezone.now() - timedelta(days=days)
     rows = (
         AuditEvent.objects.filter(

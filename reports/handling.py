@@ -27,8 +27,6 @@ from .models import (
     StatusChange,
 )
 
-REFERRAL_ACCEPT_DAYS = 2  # working days before a reminder (settings.SIGNAAL_REFERRAL_ACCEPT_DAYS)
-
 
 def _lock(report):
     return Report.objects.select_for_update().get(pk=report.pk)
@@ -385,7 +383,7 @@ def send_referral_reminders(now=None):
     """Remind partners of referrals not accepted within the set number of working days; each
     referral is reminded once. Returns the number of reminders."""
     now = now or timezone.now()
-    days = getattr(settings, "SIGNAAL_REFERRAL_ACCEPT_DAYS", REFERRAL_ACCEPT_DAYS)
+    days = settings.SIGNAAL_REFERRAL_ACCEPT_DAYS
     today = timezone.localtime(now).date()
     sent = 0
     candidates = Referral.objects.filter(

@@ -29,7 +29,6 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 ALLOWED = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}
-MAX_BYTES = 10 * 1024 * 1024  # default; settings.SIGNAAL_MAX_ATTACHMENT_BYTES overrides it
 MAX_PIXELS = 40_000_000  # larger pictures are refused: decoding them costs too much memory
 # Bytes a PDF's streams may decode to, in total. Streams are decoded and scanned chunk by chunk,
 # so this bounds the time spent on a file (a "zip bomb" stream), not the memory; it leaves room for
@@ -58,7 +57,7 @@ class AttachmentRejected(Exception):
 
 def max_bytes():
     """The largest attachment accepted, in bytes."""
-    return getattr(settings, "SIGNAAL_MAX_ATTACHMENT_BYTES", MAX_BYTES)
+    return settings.SIGNAAL_MAX_ATTACHMENT_BYTES
 
 
 def _megabytes(size):
