@@ -501,16 +501,44 @@ def shared_parts(user, referral):
         return set()
     parts = {"summary"}
     if referral.state == "accepted":
-        parts |= {
-            name
-            for name, shared in (
-                ("persons", referral.share_persons),
-                ("attachments", referral.share_attachments),
-                ("contact", referral.share_contact),
-            )
-            if shared
-        }
+        # Persons and attachments are shared one by one (reports.ReferralItem): the part is
+        # there when at least one item of its kind is.
+        kinds = set(referral.items.values_list("kind", flat=True).distinct())
+        parts |= {"persons", "attachments"} & {f"{kind}s" for kind in kinds}
+        if referral.share_contact:
+            parts.add("contact")
     return parts
+
+
+def _shared_items(model, kind, referral):
+    from django.db.models import OuterRef, Subquery
+
+    from reports.models import ReferralItem
+
+    items = ReferralItem.objects.filter(referral=referral, kind=kind)
+    return model.objects.filter(report_id=referral.report_id, pk__in=items.values(kind)).annotate(
+        shared_at=Subquery(items.filter(**{kind: OuterRef("pk")}).values("added_at")[:1])
+    )
+
+
+def shared_persons(user, referral):
+    """The persons a partner's case worker sees: only those the reporting point shared with this
+    referral (when referring or later), each with `shared_at`; none before acceptance."""
+    from reports.models import Person
+
+    if "persons" not in shared_parts(user, referral):
+        return Person.objects.none()
+    return _shared_items(Person, "person", referral)
+
+
+def shared_attachments(user, referral):
+    """The attachments a partner's case worker sees and may download: only the stored ones the
+    reporting point shared with this referral, each with `shared_at`; none before acceptance."""
+    from reports.models import Attachment
+
+    if "attachments" not in shared_parts(user, referral):
+        return Attachment.objects.none()
+    return _shared_items(Attachment, "attachment", referral).filter(state=Attachment.State.STORED)
 
 
 MAILBOX_SESSION_KEY = "signaal_mailbox"

@@ -1,6 +1,11 @@
 """Forms of the reporting point's case screen and of the partners."""
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
@@ -9,7 +14,7 @@ from indicators.exploitation import ExploitationForm
 from indicators.models import Indicator
 
 from .forms import FastSelect, LongCheckboxSelectMultiple, TextField
-from .models import LegalBasis, Outcome, PersonRole, Priority, Status
+from .models import Attachment, LegalBasis, Outcome, PersonRole, Priority, Status
 from .workflow import next_statuses
 
 EMPTY_FORM = _("Not determined (counted as “Leeg”)")
@@ -134,6 +139,38 @@ class NoteForm(forms.Form):
         super().__init__(*args, prefix="note", **kwargs)
 
 
+def person_label(person):
+    """How staff recognise a person in a list of choices: the role, the name and the start of
+    the description (staff forms only; partners see only what is shared with them)."""
+    label = f"{person.get_role_display()}: {person.name or gettext('no name')}"
+    if person.description:
+        label += f" – {Truncator(person.description).chars(60)}"
+    return label
+
+
+def attachment_label(attachment):
+    when = date_format(timezone.localtime(attachment.at), "j M Y")
+    kind = attachment.content_type or gettext("unknown type")
+    return f"{attachment.original_name} ({kind}, {filesizeformat(attachment.size)}, {when})"
+
+
+def _item_choices(persons, attachments, *, exclude_persons=(), exclude_attachments=()):
+    return (
+        [(str(p.pk), person_label(p)) for p in persons if p.pk not in exclude_persons],
+        [
+            (str(a.pk), attachment_label(a))
+            for a in attachments
+            if a.state == Attachment.State.STORED and a.pk not in exclude_attachments
+        ],
+    )
+
+
+ITEM_ERRORS = {
+    "persons": {"invalid_choice": _("Choose persons of this report from the list.")},
+    "attachments": {"invalid_choice": _("Choose attachments of this report from the list.")},
+}
+
+
 class ReferralForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Partner"), queryset=None)
     legal_basis = forms.ModelChoiceField(label=_("Legal basis"), queryset=None)
@@ -143,8 +180,26 @@ class ReferralForm(forms.Form):
         max_length=5000,
         help_text=_("Write only what this partner needs to act."),
     )
-    share_persons = forms.BooleanField(label=_("Share the persons recorded"), required=False)
-    share_attachments = forms.BooleanField(label=_("Share the attachments"), required=False)
+    persons = forms.MultipleChoiceField(
+        label=_("Persons to share"),
+        required=False,
+        widget=LongCheckboxSelectMultiple,
+        error_messages=ITEM_ERRORS["persons"],
+        help_text=_(
+            "Only the persons you tick. Persons recorded later reach the partner only when you "
+            "share them from the case screen."
+        ),
+    )
+    attachments = forms.MultipleChoiceField(
+        label=_("Attachments to share"),
+        required=False,
+        widget=LongCheckboxSelectMultiple,
+        error_messages=ITEM_ERRORS["attachments"],
+        help_text=_(
+            "Only the attachments you tick. Later attachments, also those the reporter sends "
+            "through the mailbox, reach the partner only when you share them."
+        ),
+    )
     share_contact = forms.BooleanField(
         label=_("Share the reporter's contact details"),
         required=False,
@@ -154,7 +209,7 @@ class ReferralForm(forms.Form):
         label=_("Why does the partner need the contact details?"), max_length=500, required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
         from accounts.models import Organisation
 
@@ -162,6 +217,12 @@ class ReferralForm(forms.Form):
             is_active=True, kind__in=PARTNER_KINDS
         ).order_by("name")
         self.fields["legal_basis"].queryset = LegalBasis.objects.filter(active=True)
+        persons, attachments = _item_choices(report.persons.all(), report.attachments.all())
+        for name, choices in (("persons", persons), ("attachments", attachments)):
+            if choices:
+                self.fields[name].choices = choices
+            else:  # nothing to choose: no empty group of checkboxes
+                del self.fields[name]
 
     def clean(self):
         data = super().clean()
@@ -169,7 +230,69 @@ class ReferralForm(forms.Form):
             self.add_error(
                 "contact_reason", _("State why the partner needs the reporter's contact details.")
             )
+        data.setdefault("persons", [])
+        data.setdefault("attachments", [])
         return data
+
+
+class ShareItemsForm(forms.Form):
+    """Share persons or attachments with the partner of an active referral that it does not
+    have yet (one form per referral on the case screen, told apart by its prefix)."""
+
+    persons = forms.MultipleChoiceField(
+        label=_("Persons"),
+        required=False,
+        widget=LongCheckboxSelectMultiple,
+        error_messages=ITEM_ERRORS["persons"],
+    )
+    attachments = forms.MultipleChoiceField(
+        label=_("Attachments"),
+        required=False,
+        widget=LongCheckboxSelectMultiple,
+        error_messages=ITEM_ERRORS["attachments"],
+    )
+
+    def __init__(self, *args, referral, persons, attachments, shared=((), ()), **kwargs):
+        """`persons` and `attachments` are all of the report's; `shared` the ids of the persons
+        and attachments the referral already has."""
+        super().__init__(*args, prefix=f"share-{referral.pk}", **kwargs)
+        self.referral = referral
+        persons, attachments = _item_choices(
+            persons,
+            attachments,
+            exclude_persons=set(shared[0]),
+            exclude_attachments=set(shared[1]),
+        )
+        for name, choices in (("persons", persons), ("attachments", attachments)):
+            if choices:
+                self.fields[name].choices = choices
+            else:
+                del self.fields[name]
+
+    @property
+    def has_choices(self):
+        """Is there anything of the report this referral does not share yet?"""
+        return bool(self.fields)
+
+    def clean(self):
+        data = super().clean()
+        if not self.referral.is_active:
+            raise forms.ValidationError(_("This referral has ended: nothing more can be shared."))
+        if not self.errors and not (data.get("persons") or data.get("attachments")):
+            raise forms.ValidationError(_("Choose at least one person or attachment to share."))
+        return data
+
+
+def share_form_for(referral, persons, attachments, items, data=None):
+    """The form to share more of a report with an active referral; `items` are the referral's
+    ReferralItems (what it already shares)."""
+    shared = (
+        {item.person_id for item in items if item.person_id},
+        {item.attachment_id for item in items if item.attachment_id},
+    )
+    return ShareItemsForm(
+        data, referral=referral, persons=persons, attachments=attachments, shared=shared
+    )
 
 
 class ReasonForm(forms.Form):

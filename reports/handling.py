@@ -17,9 +17,12 @@ from indicators.exploitation import join_codes
 from . import storage, workflow
 from .actions import refresh_match_keys
 from .models import (
+    Attachment,
     Note,
     Person,
     Referral,
+    ReferralItem,
+    ReferralItemKind,
     ReferralState,
     Report,
     ReportLink,
@@ -203,6 +206,56 @@ def _case_workers(organisation):
     )
 
 
+def _ids(values):
+    """Primary keys from objects or ids (as a form or a test gives them)."""
+    try:
+        return {int(getattr(value, "pk", value)) for value in values}
+    except (TypeError, ValueError):
+        raise ValidationError(_("Choose persons and attachments from the list.")) from None
+
+
+def _chosen(report, persons, attachments):
+    """The report's persons and stored attachments behind the chosen ids; anything of another
+    report (or an attachment that could not be stored) is refused."""
+    person_ids, attachment_ids = _ids(persons), _ids(attachments)
+    found_persons = list(Person.objects.filter(report=report, pk__in=person_ids))
+    found_attachments = list(
+        Attachment.objects.filter(
+            report=report, pk__in=attachment_ids, state=Attachment.State.STORED
+        )
+    )
+    if len(found_persons) != len(person_ids):
+        raise ValidationError(_("Only persons of this report can be shared."))
+    if len(found_attachments) != len(attachment_ids):
+        raise ValidationError(_("Only stored attachments of this report can be shared."))
+    return found_persons, found_attachments
+
+
+def _add_items(referral, persons, attachments, actor, now):
+    return ReferralItem.objects.bulk_create(
+        [
+            ReferralItem(
+                referral=referral,
+                kind=ReferralItemKind.PERSON,
+                person=person,
+                added_at=now,
+                added_by=actor,
+            )
+            for person in persons
+        ]
+        + [
+            ReferralItem(
+                referral=referral,
+                kind=ReferralItemKind.ATTACHMENT,
+                attachment=attachment,
+                added_at=now,
+                added_by=actor,
+            )
+            for attachment in attachments
+        ]
+    )
+
+
 def refer(
     report,
     user,
@@ -210,41 +263,43 @@ def refer(
     organisation,
     legal_basis,
     summary,
-    share_persons=False,
-    share_attachments=False,
+    persons=(),
+    attachments=(),
     share_contact=False,
     contact_reason="",
     request=None,
 ):
-    """Hand a report over to a partner: only the parts chosen, the reporter's contact details
-    only with a stated reason."""
+    """Hand a report over to a partner: the summary, exactly the persons and attachments chosen
+    (ids or objects of this report; what is added to the report later is not shared until
+    share_items() adds it), and the reporter's contact details only with a stated reason."""
     if share_contact and not contact_reason.strip():
         raise ValidationError(_("State why the partner needs the reporter's contact details."))
     with transaction.atomic():
+        chosen_persons, chosen_attachments = _chosen(report, persons, attachments)
+        now = timezone.now()
         referral = Referral.objects.create(
             report=report,
             organisation=organisation,
             legal_basis=legal_basis,
             summary=summary,
-            share_persons=share_persons,
-            share_attachments=share_attachments,
             share_contact=share_contact,
             contact_reason=contact_reason if share_contact else "",
-            sent_at=timezone.now(),
+            sent_at=now,
             sent_by=user,
         )
+        _add_items(referral, chosen_persons, chosen_attachments, user, now)
         record_event(
             "referral.sent",
             actor=user,
             target=report,
             request=request,
-            # The reason itself is kept encrypted on the referral, never in the audit log.
+            # Ids only; the reason itself is kept encrypted on the referral, never in the log.
             details={
                 "referral": referral.pk,
                 "organisation": organisation.pk,
                 "legal_basis": legal_basis.name,
-                "persons": share_persons,
-                "attachments": share_attachments,
+                "persons": sorted(p.pk for p in chosen_persons),
+                "attachments": sorted(a.pk for a in chosen_attachments),
                 "contact": share_contact,
             },
         )
@@ -261,6 +316,40 @@ def refer(
                 )
     report.refresh_from_db()
     return referral
+
+
+def share_items(referral, *, persons=(), attachments=(), actor, request=None):
+    """Share more persons or attachments of the report with the partner of an active referral:
+    the explicit decision by which anything added to a report after the referral reaches the
+    partner. Already shared items are left as they are; returns the new ReferralItems."""
+    with transaction.atomic():
+        current = Referral.objects.select_for_update().get(pk=referral.pk)
+        if not current.is_active:
+            raise ValidationError(_("This referral has ended: nothing more can be shared."))
+        chosen_persons, chosen_attachments = _chosen(current.report, persons, attachments)
+        shared = set(current.items.values_list("kind", "person_id", "attachment_id"))
+        shared_persons = {p for kind, p, a in shared if kind == ReferralItemKind.PERSON}
+        shared_attachments = {a for kind, p, a in shared if kind == ReferralItemKind.ATTACHMENT}
+        new_persons = [p for p in chosen_persons if p.pk not in shared_persons]
+        new_attachments = [a for a in chosen_attachments if a.pk not in shared_attachments]
+        if not (new_persons or new_attachments):
+            raise ValidationError(
+                _("Choose a person or attachment that is not yet shared with this partner.")
+            )
+        items = _add_items(current, new_persons, new_attachments, actor, timezone.now())
+        record_event(
+            "referral.items_shared",
+            actor=actor,
+            target=current.report,
+            request=request,
+            details={
+                "referral": current.pk,
+                "organisation": current.organisation_id,
+                "persons": sorted(p.pk for p in new_persons),
+                "attachments": sorted(a.pk for a in new_attachments),
+            },
+        )
+    return items
 
 
 def _answer(referral, user, state, *, request=None, **fields):

@@ -66,7 +66,12 @@ def case_summary_pdf(context):
             details = ", ".join(
                 filter(None, [person.name, person.birth_date, person.phone, person.email])
             )
-            _line(pdf, f"• {person.get_role_display()}: {details} {person.description}".strip())
+            line = f"• {person.get_role_display()}: {details} {person.description}".strip()
+            shared_at = getattr(person, "shared_at", None)
+            if referral is not None and shared_at and shared_at > referral.sent_at:
+                when = timezone.localtime(shared_at).strftime("%d-%m-%Y %H:%M")
+                line += " (" + _("Added on %(when)s") % {"when": when} + ")"
+            _line(pdf, line)
     if "contact" in context["parts"] and (referral is None or referral.share_contact):
         contact = ", ".join(
             filter(None, [report.reporter_name, report.reporter_phone, report.reporter_email])

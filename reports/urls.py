@@ -37,6 +37,11 @@ urlpatterns = [
     path("meldpunt/<str:reference>/notitie/", case_views.add_note, name="add_note"),
     path("meldpunt/<str:reference>/doorverwijzen/", case_views.refer, name="refer"),
     path(
+        "meldpunt/<str:reference>/doorverwijzing/<int:pk>/delen/",
+        case_views.share_referral_items,
+        name="share_referral_items",
+    ),
+    path(
         "meldpunt/<str:reference>/doorverwijzing/<int:pk>/intrekken/",
         case_views.revoke_referral,
         name="revoke_referral",

@@ -318,6 +318,11 @@ TARGETS = [
     Target("reports:add_note", who=STAFF, args=_ref, page=_case_page),
     Target("reports:refer", who=STAFF, args=_ref),
     Target("reports:revoke_referral", who=STAFF, each_round=lambda c, w: _fresh_referral(w)),
+    Target(
+        "reports:share_referral_items",
+        who=STAFF,
+        args=lambda w: [w["report"].reference, w["referral"].pk],
+    ),
     # partners
     Target(
         "reports:partner_answer",

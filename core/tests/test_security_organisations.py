@@ -96,6 +96,7 @@ OBJECT_URLS = {
     "reports:attachment": Case("test_nested_objects_of_another_report_are_refused"),
     "reports:remove_person": Case("test_nested_objects_of_another_report_are_refused"),
     "reports:revoke_referral": Case("test_nested_objects_of_another_report_are_refused"),
+    "reports:share_referral_items": Case("test_nested_objects_of_another_report_are_refused"),
     "reports:unlink": Case("test_nested_objects_of_another_report_are_refused"),
     # partners: a case worker of another partner
     "reports:partner_detail": Elsewhere(HANDLING),
@@ -215,6 +216,15 @@ def test_nested_objects_of_another_report_are_refused(client, personas, login, t
     assert client.post(revoke, {"reason": "Verkeerd"}).status_code == 404
     b["referral"].refresh_from_db()
     assert b["referral"].state == "sent"
+    # Sharing: B's referral under A's reference, and B's person with A's referral.
+    share = reverse("reports:share_referral_items", args=[ref, b["referral"].pk])
+    assert client.get(share).status_code == 404
+    field = f"share-{b['referral'].pk}-persons"
+    assert client.post(share, {field: [b["person"].pk]}).status_code == 404
+    share = reverse("reports:share_referral_items", args=[ref, a["referral"].pk])
+    field = f"share-{a['referral'].pk}-persons"
+    assert client.post(share, {field: [b["person"].pk]}).status_code == 400
+    assert not b["person"].referral_items.exists()
     unlink = reverse("reports:unlink", args=[ref, b["report"].reference])
     assert client.post(unlink).status_code in REFUSED + (302,)
     # (not linked: nothing to remove; the handling refuses it with a message)

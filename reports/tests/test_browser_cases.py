@@ -159,10 +159,13 @@ def refer(page, reference, *, summary, share_persons=False, share_attachments=Fa
     page.select_option('select[name="organisation"]', label=POLICE)
     page.select_option('select[name="legal_basis"]', label=LEGAL_BASIS)
     page.fill('textarea[name="summary"]', summary)
+    # Sharing is decided per item: tick every person or attachment the report has.
     if share_persons:
-        page.check('input[name="share_persons"]')
+        for box in page.locator('input[name="persons"]').all():
+            box.check()
     if share_attachments:
-        page.check('input[name="share_attachments"]')
+        for box in page.locator('input[name="attachments"]').all():
+            box.check()
     page.click(MAIN_SUBMIT)
     page.wait_for_url(f"**/meldpunt/{reference}/#referrals")
     expect_message(page)
@@ -602,8 +605,8 @@ def test_handling_flow_by_keyboard(staff_page, partner_page, references):
     _focus_and_check(staff, summary_field, limit=2)
     summary = "Twaalf Poolse arbeiders in een garage; de baas houdt hun paspoorten."
     staff.keyboard.type(summary)
-    share_persons = staff.locator('input[name="share_persons"]')
-    _focus_and_check(staff, share_persons, limit=2)
+    share_persons = staff.get_by_label("Big Jan Kowalczyk", exact=False)
+    _focus_and_check(staff, share_persons, limit=8)
     staff.keyboard.press("Space")
     expect(share_persons).to_be_checked()
     send = staff.locator(MAIN_SUBMIT)
