@@ -402,6 +402,37 @@ SIGNAAL_AUDIT_ANCHOR_FILE = Path(
     env_str("SIGNAAL_AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anchors.jsonl"))
 )
 
+
+# Backups (core/backup.py, docs/operations.md "Backup and restore") are encrypted with age to the
+# X25519 public keys in SIGNAAL_BACKUP_RECIPIENTS ("age1...", comma separated; the holder of any
+# one of their private keys can restore). A restore reads the private key from the age identity
+# file SIGNAAL_BACKUP_IDENTITY_FILE (written by age-keygen), or from `restore --identity FILE`:
+# the machine that makes backups needs only the public key.
+def _backup_recipients():
+    from pyrage import RecipientError, x25519
+
+    recipients = env_list("SIGNAAL_BACKUP_RECIPIENTS", [])
+    for number, value in enumerate(recipients, 1):
+        if value.upper().startswith("AGE-SECRET-KEY-"):
+            raise ImproperlyConfigured(
+                f"SIGNAAL_BACKUP_RECIPIENTS holds a private key (item {number}): give the public "
+                "key (age1..., the line '# public key:' of the identity file) and keep the "
+                "private key off this machine"
+            )
+        try:
+            x25519.Recipient.from_str(value)
+        except RecipientError:
+            raise ImproperlyConfigured(
+                f"SIGNAAL_BACKUP_RECIPIENTS item {number} is not an age public key (age1... as "
+                f"printed by age-keygen), not {value!r}"
+            ) from None
+    return recipients
+
+
+SIGNAAL_BACKUP_RECIPIENTS = _backup_recipients()
+_backup_identity_file = env_str("SIGNAAL_BACKUP_IDENTITY_FILE")
+SIGNAAL_BACKUP_IDENTITY_FILE = Path(_backup_identity_file) if _backup_identity_file else None
+
 # The RIEC region this installation serves (regions.models.RiecRegion): the municipal policy
 # monitor lists its municipalities. Monitor: counts from 1 up to this number are shown as "<5"
 # outside the reporting point; the facts are recounted at most this many minutes apart.

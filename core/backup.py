@@ -1,31 +1,28 @@
-"""Encrypted backups: the database, MEDIA_ROOT and SIGNAAL_PRIVATE_DIR in one archive.
+"""Backups: the database, MEDIA_ROOT and SIGNAAL_PRIVATE_DIR in one archive of standard formats.
+
+The archive is a gzip-compressed tar (manifest.json first, then the database's own dump, then the
+files as they are under media/... and private/...), encrypted with age (https://age-encryption.org,
+through pyrage, the binding of the maintained Rust implementation) while it is written: no
+unencrypted archive ever touches the disk. Any age implementation opens it:
+
+    age --decrypt --identity backup-identity.txt signaal.tar.gz.age | tar -tz
 
 The files come from the storages (settings.STORAGES "default" and "private"): directories are read
 from the disk, other storages (S3 buckets, SIGNAAL_STORAGE=s3) through the storage API, and a
-restore writes them back the same way.
+restore writes them back the same way. The attachments stay encrypted with the encryption keys.
 
-The archive is a tar stream (manifest.json first, then the database dump, then media/... and
-private/...) that is encrypted while it is written, so no unencrypted archive ever touches the
-disk:
+The database dump is native per engine, so that a restore is exact (primary keys, the audit log's
+hashes, sequences): SQLite's online backup API (a consistent snapshot, also under WAL), or
+`pg_dump --format=custom` taken from a snapshot that the manifest's counts come from too. A backup
+restores into the same engine only.
 
-    "SIGNAALBK1" + 16 random bytes (the archive's id)
-    then frames: a 4-byte big-endian length + a Fernet token
-
-Each token holds at most 4 MiB of the tar stream, zlib-compressed, behind the archive id, the
-frame's number and a flag for the last frame. Fernet authenticates every frame; the id, the
-number and the last-frame flag make a changed, removed, reordered, spliced or truncated archive
-fail as well.
-
-The database dump is native per engine, so that a restore is exact (primary keys, the audit
-log's hashes, sequences): SQLite's online backup API (a consistent snapshot, also under WAL), or
-`pg_dump --format=custom` taken from a snapshot that the manifest's counts come from too. A
-backup restores into the same engine only.
-
-The key: SIGNAAL_BACKUP_KEY (a Fernet key; several separated by commas, the first encrypts, all
-decrypt), or else the first of SIGNAAL_ENCRYPTION_KEYS. A separate backup key is better: whoever
-holds the archive and the backup key still cannot read the personal data, which is encrypted per
-field with the encryption keys. Neither key is in the archive: keep them (and SECRET_KEY or
-SIGNAAL_INDEX_KEY, on which follow-up codes depend) apart from the archives.
+Keys: the archive is encrypted to the age X25519 public keys of SIGNAAL_BACKUP_RECIPIENTS, and
+decrypted with an age identity (private key) file, SIGNAAL_BACKUP_IDENTITY_FILE or
+`restore --identity`. The machine that makes backups holds no key that opens them. age
+authenticates every 64 KiB of the payload and its end, so a changed or truncated archive fails;
+it does not sign, though: whoever has the public key can make an archive, so the restore also
+checks the audit log's keyed hash chain. Archives of the earlier format (SIGNAALBK1, encrypted with
+SIGNAAL_BACKUP_KEY) restore only with a version of Signaal from before age (docs/operations.md).
 """
 
 import io
@@ -33,35 +30,33 @@ import json
 import os
 import shutil
 import sqlite3
-import struct
 import subprocess  # noqa: S404 - pg_dump and pg_restore, with argument lists
 import tarfile
 import tempfile
+import threading
 import zlib
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import django
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+import pyrage
+from cryptography.fernet import InvalidToken
 from django.apps import apps
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import connections, transaction
 from django.utils import timezone
+from pyrage import x25519
 
 from core import crypto
 from core.storage import is_local, walk
 
-MAGIC = b"SIGNAALBK1"
-FORMAT_VERSION = 1
-CHUNK_BYTES = 4 * 1024 * 1024
-ID_BYTES = 16
-# A frame's plaintext starts with the archive id, the frame number and the last-frame flag.
-FRAME_HEADER = struct.Struct(">16sQB")
-LENGTH = struct.Struct(">I")
-# A token for 4 MiB, even incompressible, is about 5.6 MB; anything much longer is damage.
-MAX_TOKEN_BYTES = 16 * 1024 * 1024
+FORMAT_VERSION = 2
+AGE_MAGIC = b"age-encryption.org/v1\n"
+OLD_MAGIC = b"SIGNAALBK1"  # the own container format of earlier versions
+BLOCK = 1024 * 1024  # bytes read or written at a time
 
 MANIFEST_NAME = "manifest.json"
 DATABASE_FILES = {"sqlite": "database/signaal.sqlite3", "postgresql": "database/signaal.pgdump"}
@@ -88,149 +83,156 @@ class BackupError(Exception):
 # --- keys ----------------------------------------------------------------------------------------
 
 
-def _env_keys(name):
-    return [key.strip() for key in os.environ.get(name, "").split(",") if key.strip()]
-
-
-def _fernet(key, source):
+def load_recipients(values=None):
+    """The age public keys an archive is encrypted to: the given ones, else
+    SIGNAAL_BACKUP_RECIPIENTS (checked by config/settings.py)."""
+    values = list(values or settings.SIGNAAL_BACKUP_RECIPIENTS)
+    if not values:
+        raise BackupError(
+            "no backup key: set SIGNAAL_BACKUP_RECIPIENTS to the public key (age1...) of an age "
+            "identity kept off this machine; `age-keygen -o backup-identity.txt` makes one and "
+            "prints the public key. (SIGNAAL_BACKUP_KEY, the Fernet key of earlier versions, is "
+            "no longer used.)"
+        )
     try:
-        return Fernet(key)
-    except (ValueError, TypeError):
-        raise BackupError(f"{source} is not a valid Fernet key") from None
+        return [x25519.Recipient.from_str(value) for value in values]
+    except pyrage.RecipientError:
+        raise BackupError("a backup recipient is not an age public key (age1...)") from None
 
 
-def encryption_key(key=None):
-    """(Fernet, where the key came from) for writing an archive."""
-    if key:
-        return _fernet(key, "the given backup key"), "the given key"
-    keys = _env_keys("SIGNAAL_BACKUP_KEY")
-    if keys:
-        return _fernet(keys[0], "SIGNAAL_BACKUP_KEY"), "SIGNAAL_BACKUP_KEY"
-    return crypto._fernets()[0], "the first encryption key (SIGNAAL_BACKUP_KEY is not set)"
+def load_identities(identity_file=None):
+    """The age identities (private keys) in an identity file: the given one, else
+    SIGNAAL_BACKUP_IDENTITY_FILE. Lines starting with # are comments, as age-keygen writes them."""
+    path = identity_file or settings.SIGNAAL_BACKUP_IDENTITY_FILE
+    if not path:
+        raise BackupError(
+            "no identity to decrypt the archive with: give the age identity file with "
+            "--identity FILE or set SIGNAAL_BACKUP_IDENTITY_FILE"
+        )
+    try:
+        lines = Path(path).read_text().splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise BackupError(f"the identity file {path} cannot be read: {error}") from None
+    keys = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    try:
+        found = [x25519.Identity.from_str(key) for key in keys]
+    except pyrage.IdentityError:
+        found = []
+    if not found:
+        raise BackupError(
+            f"{path} is not an age identity file (a line AGE-SECRET-KEY-..., as age-keygen writes)"
+        )
+    return found
 
 
-def decryption_keys(key=None):
-    """The keys an archive may be encrypted with: the given key, else SIGNAAL_BACKUP_KEY's keys,
-    else all encryption keys (so an archive made before a key rotation still opens)."""
-    if key:
-        return MultiFernet([_fernet(key, "the given backup key")])
-    keys = _env_keys("SIGNAAL_BACKUP_KEY")
-    if keys:
-        return MultiFernet([_fernet(k, "SIGNAAL_BACKUP_KEY") for k in keys])
-    return crypto.keyring()
+# --- age in a thread, tar in the caller, a pipe between them ------------------------------------
 
 
-# --- the encrypted stream ------------------------------------------------------------------------
+def _tar_info(name, size, mtime, mode=0o600):
+    info = tarfile.TarInfo(name)
+    info.size = size
+    info.mtime = int(mtime)
+    info.mode = mode
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    return info
 
 
-class EncryptingWriter:
-    """A write-only file object: encrypts what is written in frames of CHUNK_BYTES. close()
-    writes the last frame (it does not close the underlying file)."""
+@contextmanager
+def _encrypting(handle, keys):
+    """A writable file object whose content age encrypts, while it is written, into `handle`.
+    When the block raises, age still ends the archive: the caller removes it."""
+    read_end, write_end = os.pipe()
+    errors = []
 
-    def __init__(self, fileobj, fernet, chunk_bytes=CHUNK_BYTES):
-        self.file = fileobj
-        self.fernet = fernet
-        self.chunk_bytes = chunk_bytes
-        self.archive_id = os.urandom(ID_BYTES)
-        self.index = 0
-        self.buffer = bytearray()
-        self.closed = False
-        self.file.write(MAGIC + self.archive_id)
-
-    def write(self, data):
-        if self.closed:
-            raise ValueError("write to a closed archive")
-        self.buffer += data
-        while len(self.buffer) > self.chunk_bytes:
-            self._frame(bytes(self.buffer[: self.chunk_bytes]), final=False)
-            del self.buffer[: self.chunk_bytes]
-        return len(data)
-
-    def close(self):
-        if not self.closed:
-            self._frame(bytes(self.buffer), final=True)
-            self.buffer = bytearray()
-            self.closed = True
-
-    def _frame(self, data, *, final):
-        plain = FRAME_HEADER.pack(self.archive_id, self.index, final) + zlib.compress(data, 6)
-        token = self.fernet.encrypt(plain)
-        self.file.write(LENGTH.pack(len(token)) + token)
-        self.index += 1
-
-
-class DecryptingReader:
-    """A read-only file object over an archive: checks every frame (key, order, completeness) and
-    raises BackupError when anything is wrong."""
-
-    def __init__(self, fileobj, fernet):
-        self.file = fileobj
-        self.fernet = fernet
-        header = fileobj.read(len(MAGIC) + ID_BYTES)
-        if len(header) < len(MAGIC) or header[: len(MAGIC)] != MAGIC:
-            raise BackupError("not a Signaal backup archive (the file lacks its mark)")
-        if len(header) < len(MAGIC) + ID_BYTES:
-            raise BackupError(f"the archive is truncated: {TAMPERED}")
-        self.archive_id = header[len(MAGIC) :]
-        self.index = 0
-        self.done = False
-        self.data = b""
-        self.position = 0
-
-    def _read_exactly(self, size):
-        data = self.file.read(size)
-        if len(data) < size:
-            raise BackupError(f"the archive is truncated: {TAMPERED}")
-        return data
-
-    def _next_frame(self):
-        if self.done:
-            return False
-        (length,) = LENGTH.unpack(self._read_exactly(LENGTH.size))
-        if not FRAME_HEADER.size < length <= MAX_TOKEN_BYTES:
-            raise BackupError(f"frame {self.index} has an impossible length: {TAMPERED}")
-        token = self._read_exactly(length)
+    def encrypt():
         try:
-            plain = self.fernet.decrypt(token)
-        except InvalidToken:
-            raise BackupError(
-                f"frame {self.index} cannot be decrypted: the backup key is wrong (set "
-                "SIGNAAL_BACKUP_KEY, or SIGNAAL_ENCRYPTION_KEYS, to the key the backup was made "
-                f"with), or {TAMPERED}"
-            ) from None
-        archive_id, index, final = FRAME_HEADER.unpack_from(plain)
-        if archive_id != self.archive_id or index != self.index:
-            raise BackupError(f"frame {self.index} is out of place: {TAMPERED}")
-        try:
-            self.data = zlib.decompress(plain[FRAME_HEADER.size :])
-        except zlib.error:
-            raise BackupError(f"frame {self.index} cannot be unpacked: {TAMPERED}") from None
-        self.position = 0
-        self.index += 1
-        if final:
-            self.done = True
-            if self.file.read(1):
-                raise BackupError(f"there is data after the last frame: {TAMPERED}")
-        return True
+            with os.fdopen(read_end, "rb") as source:
+                pyrage.encrypt_io(source, handle, keys)
+        except BaseException as error:  # noqa: BLE001 - handed to the writing thread
+            errors.append(error)
+
+    thread = threading.Thread(target=encrypt, name="backup-encrypt", daemon=True)
+    thread.start()
+    sink = os.fdopen(write_end, "wb")
+    try:
+        yield sink
+    finally:
+        with suppress(BrokenPipeError):
+            sink.close()
+        thread.join()
+        if errors:
+            raise BackupError(f"encrypting the archive failed: {errors[0]}") from None
+
+
+# --- reading: age decrypts in a thread, tar reads the pipe ---------------------------------------
+
+
+class _Decrypted:
+    """The reading end of the pipe that age decrypts into. Where it ends, age has finished: a
+    read there raises BackupError when age found the archive wrong (so that whoever reads, tar
+    or a file copy, reports that rather than a short file)."""
+
+    def __init__(self, pipe, thread, errors):
+        self.pipe, self.thread, self.errors = pipe, thread, errors
 
     def read(self, size=-1):
-        if size is None or size < 0:
-            parts = [self.data[self.position :]]
-            while self._next_frame():
-                parts.append(self.data)
-            self.data, self.position = b"", 0
-            return b"".join(parts)
-        while self.position >= len(self.data):
-            if not self._next_frame():
-                return b""
-        chunk = self.data[self.position : self.position + size]
-        self.position += len(chunk)
-        return chunk
+        data = self.pipe.read(size)
+        if not data and size != 0:
+            self.thread.join()
+            if self.errors:
+                raise _decrypt_error(self.errors[0])
+        return data
 
-    def drain(self):
-        """Read and check the rest of the archive (tar stops reading before its end)."""
-        while self._next_frame():
-            pass
+
+def _decrypt_error(error):
+    if isinstance(error, pyrage.DecryptError) and "No matching keys" in str(error):
+        return BackupError(
+            "the archive cannot be decrypted with this identity: give the identity file of one "
+            "of the public keys it was made for (SIGNAAL_BACKUP_RECIPIENTS at the time)"
+        )
+    return BackupError(f"the archive cannot be decrypted ({error}): {TAMPERED}")
+
+
+@contextmanager
+def _decrypted(path, keys, *, whole=True):
+    """A readable file object with the decrypted content of an archive. With `whole`, the rest of
+    the archive is read when the block ends, so that age checks it to its end; a damaged or
+    truncated archive raises BackupError."""
+    with Path(path).open("rb") as handle:
+        start = handle.read(len(AGE_MAGIC))
+    if start.startswith(OLD_MAGIC):
+        raise BackupError(
+            "this archive has the format of earlier versions of Signaal (SIGNAALBK1, encrypted "
+            "with SIGNAAL_BACKUP_KEY): restore it with such a version (docs/operations.md, "
+            "'Backup and restore'), then make a new backup"
+        )
+    if start != AGE_MAGIC:
+        raise BackupError("not a Signaal backup archive (it is not an age-encrypted file)")
+    read_end, write_end = os.pipe()
+    errors = []
+
+    def decrypt():
+        try:
+            with Path(path).open("rb") as source, os.fdopen(write_end, "wb") as sink:
+                pyrage.decrypt_io(source, sink, keys)
+        except BaseException as error:  # noqa: BLE001 - handed to the reading thread
+            errors.append(error)
+
+    thread = threading.Thread(target=decrypt, name="backup-decrypt", daemon=True)
+    thread.start()
+    pipe = os.fdopen(read_end, "rb")
+    stream = _Decrypted(pipe, thread, errors)
+    try:
+        yield stream
+        if whole:
+            while stream.read(BLOCK):
+                pass
+    finally:
+        # Stopped early (an error, or only the beginning read; age releases no byte it has not
+        # checked): a writer still at work gets a broken pipe and stops.
+        pipe.close()
+        thread.join()
 
 
 # --- what the archive holds ----------------------------------------------------------------------
@@ -287,6 +289,12 @@ def _area_files(area, root, exclude):
             yield path, path.relative_to(root).as_posix()
 
 
+def _add_file(tar, path, name):
+    with path.open("rb") as handle:
+        stat = os.fstat(handle.fileno())
+        tar.addfile(_tar_info(name, stat.st_size, stat.st_mtime, stat.st_mode & 0o777), handle)
+
+
 def _add_stored(tar, storage, name, member, mtime, *, private):
     """A file from a storage without local paths (an S3 object, say)."""
     with storage.open(name, "rb") as handle:
@@ -312,22 +320,6 @@ def _member_parts(name):
     if parts[0] in AREAS:
         return parts[0], "/".join(parts[1:])
     raise BackupError(f"unexpected entry {name!r} in the archive")
-
-
-def _tar_info(name, size, mtime, mode=0o600):
-    info = tarfile.TarInfo(name)
-    info.size = size
-    info.mtime = int(mtime)
-    info.mode = mode
-    info.uid = info.gid = 0
-    info.uname = info.gname = ""
-    return info
-
-
-def _add_file(tar, path, name):
-    stat = path.stat()
-    with path.open("rb") as handle:
-        tar.addfile(_tar_info(name, stat.st_size, stat.st_mtime, stat.st_mode & 0o777), handle)
 
 
 # --- facts about a database (manifest and comparison after restore) -----------------------------
@@ -465,12 +457,13 @@ class BackupResult:
     manifest: dict
     size: int
     files: dict
-    key_source: str
+    recipients: list
 
 
-def create_backup(path, *, force=False, key=None, using="default"):
+def create_backup(path, *, force=False, recipients=None, using="default"):
     """Write an encrypted archive of the database, MEDIA_ROOT and SIGNAAL_PRIVATE_DIR to `path`
-    (mode 600). Refuses to overwrite an existing file unless `force`."""
+    (mode 600), for the given age public keys or SIGNAAL_BACKUP_RECIPIENTS. Refuses to overwrite
+    an existing file unless `force`."""
     path = Path(path).absolute()
     if path.exists() and not force:
         raise BackupError(f"{path} exists; choose another name or use --force to overwrite it")
@@ -481,7 +474,7 @@ def create_backup(path, *, force=False, key=None, using="default"):
     for area, root in roots.items():
         if _inside(path, root):
             raise BackupError(f"write the backup outside the {area} directory {root}")
-    fernet, key_source = encryption_key(key)
+    keys = load_recipients(recipients)
     connection = connections[using]
     vendor = _vendor(connection)
     files = dict.fromkeys(AREAS, 0)
@@ -500,8 +493,10 @@ def create_backup(path, *, force=False, key=None, using="default"):
         try:
             os.fchmod(fd, 0o600)
             with os.fdopen(fd, "wb") as handle:
-                writer = EncryptingWriter(handle, fernet)
-                with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+                with (
+                    _encrypting(handle, keys) as sink,
+                    tarfile.open(fileobj=sink, mode="w|gz", format=tarfile.PAX_FORMAT) as tar,
+                ):
                     data = json.dumps(manifest, indent=2, sort_keys=True).encode()
                     tar.addfile(
                         _tar_info(MANIFEST_NAME, len(data), timezone.now().timestamp()),
@@ -511,44 +506,40 @@ def create_backup(path, *, force=False, key=None, using="default"):
                     dump.unlink()
                     for area in AREAS:
                         if area in roots:
-                            root = roots[area]
                             others = [other for name, other in roots.items() if name != area]
-                            for file_path, relative in _area_files(area, root, others):
+                            for file_path, relative in _area_files(area, roots[area], others):
                                 _add_file(tar, file_path, f"{area}/{relative}")
                                 files[area] += 1
                         else:
-                            storage = remotes[area]
                             mtime = timezone.now().timestamp()
-                            for name in walk(storage):
+                            for name in walk(remotes[area]):
                                 _add_stored(
                                     tar,
-                                    storage,
+                                    remotes[area],
                                     name,
                                     f"{area}/{name}",
                                     mtime,
                                     private=area == "private",
                                 )
                                 files[area] += 1
-                writer.close()
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(partial, path)
         except BaseException:
             Path(partial).unlink(missing_ok=True)
             raise
-    return BackupResult(path, manifest, path.stat().st_size, files, key_source)
+    public = [str(key) for key in keys]
+    return BackupResult(path, manifest, path.stat().st_size, files, public)
 
 
 # --- reading an archive -------------------------------------------------------------------------
 
 
-def _open_tar(handle, fernet):
-    reader = DecryptingReader(handle, fernet)
+def _open_tar(stream):
     try:
-        tar = tarfile.open(fileobj=reader, mode="r|")  # noqa: SIM115 - the caller holds the file
+        return tarfile.open(fileobj=stream, mode="r|gz")  # noqa: SIM115 - the caller closes
     except tarfile.TarError as error:
         raise BackupError(f"the archive holds no valid tar stream ({error}): {TAMPERED}") from None
-    return reader, tar
 
 
 def _load_manifest(tar, member):
@@ -568,27 +559,27 @@ def _load_manifest(tar, member):
     return manifest
 
 
-def read_manifest(path, *, key=None):
+BROKEN = (tarfile.TarError, EOFError, zlib.error)
+
+
+def read_manifest(path, *, identity_file=None):
     """The manifest of an archive (decrypts only its beginning)."""
-    fernet = decryption_keys(key)
-    with Path(path).open("rb") as handle:
-        _, tar = _open_tar(handle, fernet)
+    with _decrypted(path, load_identities(identity_file), whole=False) as stream:
         try:
+            tar = _open_tar(stream)
             return _load_manifest(tar, tar.next())
-        except tarfile.TarError as error:
+        except BROKEN as error:
             raise BackupError(f"the archive's tar stream is broken ({error}): {TAMPERED}") from None
 
 
-def iter_archive(path, *, key=None):
+def iter_archive(path, *, identity_file=None):
     """Yield (kind, name, file object) for every entry of an archive, after checking its place;
-    kind is "manifest", "database", "media" or "private". The whole archive is read and checked,
-    to its last frame, before the iteration ends."""
-    fernet = decryption_keys(key)
-    with Path(path).open("rb") as handle:
-        reader, tar = _open_tar(handle, fernet)
+    kind is "manifest", "database", "media" or "private". The whole archive is read and checked
+    by age, to its end, before the iteration ends."""
+    with _decrypted(path, load_identities(identity_file)) as stream:
         try:
-            first = tar.next()
-            manifest = _load_manifest(tar, first)
+            tar = _open_tar(stream)
+            manifest = _load_manifest(tar, tar.next())
             yield "manifest", MANIFEST_NAME, io.BytesIO(json.dumps(manifest).encode())
             database_seen = False
             while (member := tar.next()) is not None:
@@ -605,26 +596,22 @@ def iter_archive(path, *, key=None):
                 yield kind, name, tar.extractfile(member)
             if not database_seen:
                 raise BackupError(f"the archive holds no database: {TAMPERED}")
-            reader.drain()
-        except tarfile.TarError as error:
+        except BROKEN as error:
             raise BackupError(f"the archive's tar stream is broken ({error}): {TAMPERED}") from None
 
 
-def verify_archive(path, *, key=None):
+def verify_archive(path, *, identity_file=None):
     """Decrypt and check a whole archive without restoring anything: (manifest, files per area)."""
     manifest, files = None, dict.fromkeys(AREAS, 0)
-    for kind, _name, handle in iter_archive(path, key=key):
+    for kind, _name, handle in iter_archive(path, identity_file=identity_file):
         if kind == "manifest":
             manifest = json.loads(handle.read())
             continue
-        while handle.read(1024 * 1024):
+        while handle.read(BLOCK):
             pass
         if kind in files:
             files[kind] += 1
     return manifest, files
-
-
-# --- restore ------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -699,18 +686,19 @@ def _check_target(connection, vendor, force):
 
 
 def _write_file(source, target, *, private):
-    # Private files stay readable by the application's user only; media files get the mode that
+    # Private files stay readable by the application's user only; media files get the modes that
     # Django's file storage gives uploads.
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o755)
+    directory_mode = 0o700 if private else settings.FILE_UPLOAD_DIRECTORY_PERMISSIONS or 0o755
+    target.parent.mkdir(parents=True, exist_ok=True, mode=directory_mode)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(target, flags, 0o600 if private else 0o644)
+    fd = os.open(target, flags, 0o600 if private else settings.FILE_UPLOAD_PERMISSIONS or 0o644)
     with os.fdopen(fd, "wb") as handle:
         shutil.copyfileobj(source, handle, 1024 * 1024)
 
 
 def _write_stored(source, storage, name):
     """Write a file into a storage without local paths, replacing a file of the same name."""
-    with tempfile.SpooledTemporaryFile(max_size=CHUNK_BYTES) as spool:
+    with tempfile.SpooledTemporaryFile(max_size=4 * BLOCK) as spool:
         shutil.copyfileobj(source, spool, 1024 * 1024)
         spool.seek(0)
         if storage.exists(name):  # only with --force: the archive's file wins
@@ -815,20 +803,21 @@ def _migration_notes(connection, manifest, result):
         )
 
 
-def restore_backup(path, *, force=False, key=None, using="default", check_only=False):
+def restore_backup(path, *, force=False, identity_file=None, using="default", check_only=False):
     """Restore an archive into the configured database (which must be empty) and directories
     (which must hold no files), unless `force`; then compare with the manifest and verify the
-    audit log's hash chain. With check_only, only decrypt and check the archive."""
+    audit log's hash chain. With check_only, only decrypt and check the archive. The archive is
+    decrypted with the age identity file `identity_file`, else SIGNAAL_BACKUP_IDENTITY_FILE."""
     from audit.actions import verify_chain
 
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"{path} does not exist")
     connection = connections[using]
-    manifest = read_manifest(path, key=key)
+    manifest = read_manifest(path, identity_file=identity_file)
     engine = manifest["database"]["engine"]
     if check_only:
-        manifest, files = verify_archive(path, key=key)
+        manifest, files = verify_archive(path, identity_file=identity_file)
         return RestoreResult(manifest, files)
     vendor = _vendor(connection)
     if engine != vendor:
@@ -839,10 +828,10 @@ def restore_backup(path, *, force=False, key=None, using="default", check_only=F
         )
     _check_target(connection, vendor, force)
     # Check the whole archive before anything is written: a damaged archive changes nothing.
-    _, expected_files = verify_archive(path, key=key)
+    _, expected_files = verify_archive(path, identity_file=identity_file)
     roots, remotes = _area_roots(), _remote_areas()
     files = dict.fromkeys(AREAS, 0)
-    for kind, name, handle in iter_archive(path, key=key):
+    for kind, name, handle in iter_archive(path, identity_file=identity_file):
         if kind == "database":
             (_restore_sqlite if vendor == "sqlite" else _restore_postgresql)(connection, handle)
         elif kind in roots:

@@ -1,6 +1,8 @@
 """Backup and restore: one encrypted archive of the database, media and private files restores
 into a fresh instance with identical reports, attachments and a valid audit chain, and neither the
-archive nor the database dump in it reveals personal data.
+archive nor the database dump in it reveals personal data. The archive is a tar.gz encrypted with
+age: the machine that makes it has only the public key, the standard `age` tool opens it, and a
+changed or truncated archive is refused.
 
 The round trip runs in separate instances (subprocesses of manage.py with their own database and
 directories), on the engine of this test run: SQLite files, or two throwaway databases on the
@@ -9,8 +11,8 @@ PostgreSQL server of DATABASE_URL."""
 import io
 import json
 import os
+import shutil
 import sqlite3
-import struct
 import subprocess
 import sys
 import tarfile
@@ -20,10 +22,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit, urlunsplit
 
+import pyrage
 import pytest
 from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
+from pyrage import x25519
 
-from core import backup, crypto
+from config import settings as project_settings
+from core import backup
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 SERVER_URL = os.environ.get("DATABASE_URL", "")
@@ -31,9 +37,12 @@ ENGINE = "postgresql" if SERVER_URL else "sqlite"
 OTHER_ENGINE = "sqlite" if SERVER_URL else "postgresql"
 
 # Both instances share the encryption keys and SECRET_KEY (the follow-up code's index depends on
-# it); the archive has a key of its own.
+# it); the archive is encrypted to an age public key, whose private key only the restoring
+# instance has.
 ENCRYPTION_KEY = Fernet.generate_key().decode()
-BACKUP_KEY = Fernet.generate_key().decode()
+IDENTITY = x25519.Identity.generate()
+RECIPIENT = str(IDENTITY.to_public())
+IDENTITY_FILE_TEXT = f"# created: 2026-12-06\n# public key: {RECIPIENT}\n{IDENTITY}\n"
 SECRET_KEY = "backup-test-" + uuid.uuid4().hex
 
 REPORT = {
@@ -111,6 +120,8 @@ CLEARED = [
     "SIGNAAL_PRIVATE_DIR",
     "SIGNAAL_INDEX_KEY",
     "SIGNAAL_BACKUP_KEY",
+    "SIGNAAL_BACKUP_RECIPIENTS",
+    "SIGNAAL_BACKUP_IDENTITY_FILE",
     "SIGNAAL_DEMO",
 ]
 
@@ -118,9 +129,10 @@ CLEARED = [
 class Instance:
     """One Signaal installation: its own database and directories, run through manage.py."""
 
-    def __init__(self, root, database_url=""):
+    def __init__(self, root, database_url="", identity_file=None):
         self.root = root
         self.database_url = database_url
+        self.identity_file = identity_file
         self.sqlite_path = root / "db" / "signaal.sqlite3"
         self.media = root / "media"
         self.private = root / "private"
@@ -134,12 +146,14 @@ class Instance:
             MEDIA_ROOT=str(self.media),
             SIGNAAL_PRIVATE_DIR=str(self.private),
             SIGNAAL_ENCRYPTION_KEYS=ENCRYPTION_KEY,
-            SIGNAAL_BACKUP_KEY=BACKUP_KEY,
+            SIGNAAL_BACKUP_RECIPIENTS=RECIPIENT,
             SECRET_KEY=SECRET_KEY,
             TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
         )
         if self.database_url:
             env["DATABASE_URL"] = self.database_url
+        if self.identity_file:
+            env["SIGNAAL_BACKUP_IDENTITY_FILE"] = str(self.identity_file)
         return env
 
     def manage(self, *args, extra_env=None, expect=0):
@@ -198,6 +212,8 @@ class Lab:
     def __init__(self, root):
         self.root = root
         self.databases = []
+        self.identity_file = root / "backup-identity.txt"
+        self.identity_file.write_text(IDENTITY_FILE_TEXT)
 
     def _server(self, sql):
         import psycopg
@@ -205,14 +221,15 @@ class Lab:
         with psycopg.connect(SERVER_URL, autocommit=True) as connection:
             connection.execute(sql)
 
-    def instance(self, name):
+    def instance(self, name, *, identity=True):
+        """A fresh instance; with `identity`, SIGNAAL_BACKUP_IDENTITY_FILE is set."""
         url = ""
         if SERVER_URL:
             database = f"signaal_backup_{uuid.uuid4().hex[:10]}_{name}"
             self._server(f'CREATE DATABASE "{database}"')
             self.databases.append(database)
             url = urlunsplit(urlsplit(SERVER_URL)._replace(path=f"/{database}"))
-        return Instance(self.root / name, url)
+        return Instance(self.root / name, url, self.identity_file if identity else None)
 
     def close(self):
         for database in self.databases:
@@ -229,8 +246,9 @@ def lab(tmp_path_factory):
 @pytest.fixture(scope="module")
 def round_trip(lab):
     """A source instance with a report, a person, an attachment and a media file; its backup;
-    and a fresh instance restored from that backup."""
-    source, target = lab.instance("source"), lab.instance("target")
+    and a fresh instance restored from that backup. Neither has SIGNAAL_BACKUP_IDENTITY_FILE: the
+    source has only the public key, the target is given the identity file on the command line."""
+    source, target = lab.instance("source", identity=False), lab.instance("target", identity=False)
     source.manage("migrate", "--noinput", "-v", "0")
     (source.media / MEDIA_FILE).parent.mkdir(parents=True)
     (source.media / MEDIA_FILE).write_bytes(MEDIA_TEXT)
@@ -238,9 +256,11 @@ def round_trip(lab):
     seeded = source.manage(
         "shell", "-c", SEED, extra_env={"BACKUP_TEST_SEED": json.dumps(seed)}
     ).stdout
-    archive = lab.root / "signaal.backup"
+    archive = lab.root / "signaal.tar.gz.age"
     backed_up = source.manage("backup", "--output", str(archive))
-    restored = target.manage("restore", str(archive), expect=None)
+    restored = target.manage(
+        "restore", "--identity", str(lab.identity_file), str(archive), expect=None
+    )
     return SimpleNamespace(
         source=source,
         target=target,
@@ -254,18 +274,21 @@ def round_trip(lab):
 # --- the round trip ------------------------------------------------------------------------------
 
 
-def test_backup_writes_a_private_archive_with_a_manifest(round_trip):
+def test_backup_writes_a_private_archive_with_a_manifest(round_trip, lab):
     archive = round_trip.archive
-    assert archive.read_bytes().startswith(backup.MAGIC)
+    assert archive.read_bytes().startswith(b"age-encryption.org/v1\n")
     assert archive.stat().st_mode & 0o777 == 0o600
-    assert "encrypted with SIGNAAL_BACKUP_KEY" in round_trip.backed_up.stdout
-    manifest = backup.read_manifest(archive, key=BACKUP_KEY)
+    assert f"encrypted with age for {RECIPIENT}" in round_trip.backed_up.stdout
+    manifest = backup.read_manifest(archive, identity_file=lab.identity_file)
     assert manifest["database"]["engine"] == ENGINE
     assert manifest["format_version"] == backup.FORMAT_VERSION
     counts = manifest["counts"]
     assert counts["reports.Report"] == counts["reports.Person"] == 1
     assert counts["reports.Attachment"] == 1
-    assert manifest["migrations"]["audit"] == "0002_append_only_triggers"
+    ((latest,),) = round_trip.source.rows(
+        "SELECT MAX(name) FROM django_migrations WHERE app = 'audit'"
+    )
+    assert latest.startswith("00") and manifest["migrations"]["audit"] == latest
     head = round_trip.source.rows("SELECT count, last_hash FROM audit_auditchainhead")[0]
     assert manifest["audit_head"] == {"count": head[0], "last_hash": head[1]}
     assert head[0] == counts["audit.AuditEvent"] >= 3
@@ -309,10 +332,10 @@ def test_restore_into_a_fresh_instance_is_identical(round_trip):
     assert after["audit_checked"] == len(source.table("audit_auditevent")) + 1
 
 
-def _database_dump_text(archive, work):
+def _database_dump_text(archive, work, identity_file):
     """The database dump inside the archive, as text: the SQLite file itself, or the SQL script
     of the PostgreSQL dump."""
-    for kind, name, handle in backup.iter_archive(archive, key=BACKUP_KEY):
+    for kind, name, handle in backup.iter_archive(archive, identity_file=identity_file):
         if kind == "database":
             dump = work / Path(name).name
             dump.write_bytes(handle.read())
@@ -323,35 +346,72 @@ def _database_dump_text(archive, work):
     ).stdout
 
 
-def test_neither_the_archive_nor_the_database_dump_reveals_personal_data(round_trip, tmp_path):
+def test_neither_the_archive_nor_the_database_dump_reveals_personal_data(round_trip, lab, tmp_path):
     raw = round_trip.archive.read_bytes()
     for value in [*PLAIN_VALUES, round_trip.seeded["reference"], MEDIA_TEXT.decode()]:
         assert value.encode() not in raw, value
     assert b"\xff\xd8\xff" not in raw
     assert b"sqlite format" not in raw.lower() and b"PGDMP" not in raw
-    dump = _database_dump_text(round_trip.archive, tmp_path)
+    dump = _database_dump_text(round_trip.archive, tmp_path, lab.identity_file)
     assert round_trip.seeded["reference"] in dump  # the dump is real: the reference is not secret
     known = [*PLAIN_VALUES, round_trip.seeded["mailbox_code"]]
     found = [value for value in known if value.lower() in dump.lower()]
     assert found == [], f"readable in the database dump: {found}"
 
 
-def test_a_tampered_archive_is_refused_and_changes_nothing(round_trip, lab):
-    data = bytearray(round_trip.archive.read_bytes())
-    data[len(data) // 2] ^= 0x01
-    tampered = lab.root / "tampered.backup"
-    tampered.write_bytes(bytes(data))
+def test_a_tampered_or_truncated_archive_is_refused_and_changes_nothing(round_trip, lab):
+    data = round_trip.archive.read_bytes()
+    flipped = bytearray(data)
+    flipped[len(data) // 2] ^= 0x01
     fresh = lab.instance("fresh")
-    result = fresh.manage("restore", str(tampered), expect=1)
-    assert "damaged or was tampered with" in result.stderr
-    assert fresh.tables() == set()
-    assert fresh.files() == {}
+    for name, damaged in [("flipped", bytes(flipped)), ("truncated", data[: len(data) - 100])]:
+        tampered = lab.root / f"{name}.tar.gz.age"
+        tampered.write_bytes(damaged)
+        result = fresh.manage("restore", str(tampered), expect=1)
+        assert "damaged or was tampered with" in result.stderr, name
+        assert fresh.tables() == set()
+        assert fresh.files() == {}
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is not installed")
+def test_the_standard_age_and_tar_tools_open_an_archive(round_trip, lab):
+    plain = subprocess.run(
+        ["age", "--decrypt", "--identity", str(lab.identity_file), str(round_trip.archive)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(plain), mode="r:gz") as tar:
+        names = tar.getnames()
+        assert names[:2] == ["manifest.json", backup.DATABASE_FILES[ENGINE]]
+        assert tar.extractfile(f"media/{MEDIA_FILE}").read() == MEDIA_TEXT
+        manifest = json.loads(tar.extractfile("manifest.json").read())
+    assert manifest["counts"]["reports.Report"] == 1
+    assert [name for name in names if name.startswith("private/attachments/")] != []
+    listing = subprocess.run(["tar", "-tz"], input=plain, capture_output=True, check=True).stdout
+    assert listing.decode().splitlines() == names
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is not installed")
+def test_an_archive_encrypted_by_the_age_tool_is_read(tmp_path, identity_file):
+    plain = pyrage.decrypt(_archive([(backup.DATABASE_FILES[ENGINE], b"dump")]), [IDENTITY])
+    path = tmp_path / "by-age.tar.gz.age"
+    subprocess.run(
+        ["age", "--encrypt", "--recipient", RECIPIENT, "--output", str(path)],
+        input=plain,
+        check=True,
+    )
+    manifest, files = backup.verify_archive(path, identity_file=identity_file)
+    assert manifest["database"]["engine"] == ENGINE and files == {"media": 0, "private": 0}
 
 
 def test_restore_refuses_a_non_empty_target(round_trip, lab):
     source = round_trip.source
     before = source.table("audit_auditevent")
-    result = source.manage("restore", str(round_trip.archive), expect=1)
+    # The machine that makes the backups cannot open them.
+    result = source.manage("restore", "--check", str(round_trip.archive), expect=1)
+    assert "no identity to decrypt the archive" in result.stderr
+    with_identity = {"SIGNAAL_BACKUP_IDENTITY_FILE": str(lab.identity_file)}
+    result = source.manage("restore", str(round_trip.archive), extra_env=with_identity, expect=1)
     assert "is not empty" in result.stderr
     assert source.table("audit_auditevent") == before
     # An empty database, but files in the media directory.
@@ -366,8 +426,9 @@ def test_restore_refuses_a_non_empty_target(round_trip, lab):
 # --- the archive format (no database needed) ----------------------------------------------------
 
 
-def _archive(members, *, engine=ENGINE, key=BACKUP_KEY, chunk_bytes=backup.CHUNK_BYTES):
-    """An archive made by hand: a manifest and the given (name, bytes) entries."""
+def _archive(members, *, engine=ENGINE, recipient=RECIPIENT):
+    """An archive made by hand: a tar.gz with a manifest and the given (name, bytes) entries,
+    encrypted with age."""
     manifest = {
         "format": "signaal-backup",
         "format_version": backup.FORMAT_VERSION,
@@ -377,88 +438,158 @@ def _archive(members, *, engine=ENGINE, key=BACKUP_KEY, chunk_bytes=backup.CHUNK
         "counts": {},
         "audit_head": {"count": 0, "last_hash": "0" * 64},
     }
-    output = io.BytesIO()
-    writer = backup.EncryptingWriter(output, Fernet(key), chunk_bytes=chunk_bytes)
-    with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+    plain = io.BytesIO()
+    with tarfile.open(fileobj=plain, mode="w:gz", format=tarfile.PAX_FORMAT) as tar:
         for name, data in [("manifest.json", json.dumps(manifest).encode()), *members]:
             info = tarfile.TarInfo(name)
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
-    writer.close()
-    return output.getvalue()
+    return pyrage.encrypt(plain.getvalue(), [x25519.Recipient.from_str(recipient)])
 
 
-def _frames(data):
-    """Split an archive into its header and its frames (length prefix included)."""
-    header_size = len(backup.MAGIC) + backup.ID_BYTES
-    header, position, frames = data[:header_size], header_size, []
-    while position < len(data):
-        (length,) = struct.unpack(">I", data[position : position + 4])
-        frames.append(data[position : position + 4 + length])
-        position += 4 + length
-    return header, frames
+def _chunk_starts(data):
+    """Where age's payload chunks start: after the header (its last line is "--- MAC") and a
+    16-byte nonce, every 64 KiB plus a 16-byte tag."""
+    header_end = data.index(b"\n", data.index(b"\n---") + 1) + 1
+    return list(range(header_end + 16, len(data), 64 * 1024 + 16))
 
 
-def test_archive_stream_round_trip_and_damage(tmp_path):
-    payload = os.urandom(20_000)
+@pytest.fixture
+def identity_file(tmp_path):
+    path = tmp_path / "backup-identity.txt"
+    path.write_text(IDENTITY_FILE_TEXT)
+    return path
+
+
+def test_archive_round_trip_and_damage(tmp_path, identity_file):
+    payload = os.urandom(200_000)  # incompressible: four chunks of age's payload
     members = [(backup.DATABASE_FILES[ENGINE], payload), ("private/attachments/ab/abcd", b"x")]
-    data = _archive(members, chunk_bytes=4096)
-    path = tmp_path / "a.backup"
+    data = _archive(members)
+    path = tmp_path / "a.tar.gz.age"
     path.write_bytes(data)
-    manifest, files = backup.verify_archive(path, key=BACKUP_KEY)
+    manifest, files = backup.verify_archive(path, identity_file=identity_file)
     assert manifest["database"]["engine"] == ENGINE and files == {"media": 0, "private": 1}
-    entries = {name: h.read() for _, name, h in backup.iter_archive(path, key=BACKUP_KEY)}
+    entries = {
+        name: handle.read()
+        for _, name, handle in backup.iter_archive(path, identity_file=identity_file)
+    }
     assert entries[backup.DATABASE_FILES[ENGINE]] == payload
-    header, frames = _frames(data)
-    assert len(frames) > 5
+    starts = _chunk_starts(data)
+    assert len(starts) == 4
 
-    def refused(damaged, message, key=BACKUP_KEY):
+    def refused(damaged, message, identity=identity_file):
         path.write_bytes(damaged)
         with pytest.raises(backup.BackupError, match=message):
-            backup.verify_archive(path, key=key)
+            backup.verify_archive(path, identity_file=identity)
 
-    refused(header + b"".join(frames[:-1]), "truncated")
-    refused(header + b"".join([frames[1], frames[0], *frames[2:]]), "out of place")
-    refused(header + b"".join(frames[:2] + frames[3:]), "out of place")
-    refused(data + frames[-1], "after the last frame")
-    other = _frames(_archive(members, chunk_bytes=4096))[1]
-    refused(header + b"".join([frames[0], other[1], *frames[2:]]), "out of place")
-    refused(data, "backup key is wrong", key=Fernet.generate_key().decode())
+    flipped = bytearray(data)
+    flipped[starts[2] + 100] ^= 0x01
+    refused(bytes(flipped), backup.TAMPERED)
+    refused(data[:-1], backup.TAMPERED)
+    refused(data[: starts[-1]], backup.TAMPERED)  # whole chunks, but not the last one
+    refused(data[: starts[1]], backup.TAMPERED)
+    refused(data + b"\0", backup.TAMPERED)
+    swapped = data[: starts[1]] + data[starts[2] : starts[3]] + data[starts[1] : starts[2]]
+    refused(swapped + data[starts[3] :], backup.TAMPERED)
+    header = bytearray(data)
+    header[starts[0] - 20] ^= 0x01  # the header's MAC
+    refused(bytes(header), backup.TAMPERED)
+    other = tmp_path / "other-identity.txt"
+    other.write_text(f"{x25519.Identity.generate()}\n")
+    refused(data, "cannot be decrypted with this identity", identity=other)
     refused(b"PK\x03\x04" + data, "not a Signaal backup archive")
     refused(b"", "not a Signaal backup archive")
-    path.write_bytes(_archive([("../escape", b"x"), *members]))
-    with pytest.raises(backup.BackupError, match="unexpected entry"):
-        backup.verify_archive(path, key=BACKUP_KEY)
+    refused(backup.OLD_MAGIC + os.urandom(64), "format of earlier versions of Signaal")
+    refused(_archive([("../escape", b"x"), *members]), "unexpected entry")
+    refused(_archive([("private/attachments/ab/abcd", b"x")]), "holds no database")
 
 
-def test_a_backup_restores_into_the_same_engine_only(tmp_path):
-    path = tmp_path / "other.backup"
+def test_the_whole_archive_is_checked_even_where_tar_stops_reading(tmp_path, identity_file):
+    data = pyrage.encrypt(os.urandom(3 * 64 * 1024 + 10), [IDENTITY.to_public()])
+    path = tmp_path / "a.age"
+    path.write_bytes(data[:-1])  # only the last chunk is wrong
+    keys = backup.load_identities(identity_file)
+    with backup._decrypted(path, keys, whole=False) as stream:
+        assert len(stream.read(1000)) == 1000  # the beginning is sound
+    with (
+        pytest.raises(backup.BackupError, match=backup.TAMPERED),
+        backup._decrypted(path, keys) as stream,
+    ):
+        stream.read(1000)
+
+
+def test_a_backup_restores_into_the_same_engine_only(tmp_path, identity_file):
+    path = tmp_path / "other.tar.gz.age"
     path.write_bytes(_archive([(backup.DATABASE_FILES[OTHER_ENGINE], b"")], engine=OTHER_ENGINE))
     with pytest.raises(backup.BackupError, match="an SQLite backup restores into SQLite"):
-        backup.restore_backup(path, key=BACKUP_KEY)
+        backup.restore_backup(path, identity_file=identity_file)
 
 
-def test_the_backup_key_defaults_to_the_first_encryption_key(monkeypatch):
-    first, second, own = (Fernet.generate_key().decode() for _ in range(3))
-    monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", f"{first},{second}")
-    monkeypatch.delenv("SIGNAAL_BACKUP_KEY", raising=False)
-    crypto.reset_keys()
-    try:
-        fernet, source = backup.encryption_key()
-        assert "first encryption key" in source
-        assert Fernet(first).decrypt(fernet.encrypt(b"x")) == b"x"
-        # Archives made before a key rotation still open.
-        assert backup.decryption_keys().decrypt(Fernet(second).encrypt(b"y")) == b"y"
-        monkeypatch.setenv("SIGNAAL_BACKUP_KEY", own)
-        fernet, source = backup.encryption_key()
-        assert source == "SIGNAAL_BACKUP_KEY"
-        assert Fernet(own).decrypt(fernet.encrypt(b"z")) == b"z"
-        monkeypatch.setenv("SIGNAAL_BACKUP_KEY", "not-a-key")
-        with pytest.raises(backup.BackupError, match="not a valid Fernet key"):
-            backup.encryption_key()
-    finally:
-        monkeypatch.undo()
-        crypto.reset_keys()
+def test_backups_need_a_public_key_and_restores_a_private_key(settings, tmp_path):
+    settings.SIGNAAL_BACKUP_RECIPIENTS = []
+    with pytest.raises(backup.BackupError, match="set SIGNAAL_BACKUP_RECIPIENTS"):
+        backup.load_recipients()
+    second = x25519.Identity.generate()
+    settings.SIGNAAL_BACKUP_RECIPIENTS = [RECIPIENT, str(second.to_public())]
+    encrypted = pyrage.encrypt(b"archive", backup.load_recipients())
+    # Each recipient's private key opens the archive.
+    assert pyrage.decrypt(encrypted, [IDENTITY]) == pyrage.decrypt(encrypted, [second])
+    assert pyrage.decrypt(encrypted, [second]) == b"archive"
+    settings.SIGNAAL_BACKUP_IDENTITY_FILE = None
+    with pytest.raises(backup.BackupError, match="no identity to decrypt"):
+        backup.load_identities()
+    path = tmp_path / "backup-identity.txt"
+    path.write_text(IDENTITY_FILE_TEXT)  # comments, as age-keygen writes them
+    settings.SIGNAAL_BACKUP_IDENTITY_FILE = path
+    assert [str(key) for key in backup.load_identities()] == [str(IDENTITY)]
+    path.write_text(f"# public key: {RECIPIENT}\n{RECIPIENT}\n")
+    with pytest.raises(backup.BackupError, match="is not an age identity file"):
+        backup.load_identities()
+    with pytest.raises(backup.BackupError, match="cannot be read"):
+        backup.load_identities(tmp_path / "missing.txt")
+
+
+def test_the_backup_recipients_setting_is_checked(monkeypatch):
+    other = str(x25519.Identity.generate().to_public())
+    monkeypatch.setenv("SIGNAAL_BACKUP_RECIPIENTS", f" {RECIPIENT} , {other}")
+    assert project_settings._backup_recipients() == [RECIPIENT, other]
+    monkeypatch.setenv("SIGNAAL_BACKUP_RECIPIENTS", f"{RECIPIENT},age1notakey")
+    with pytest.raises(ImproperlyConfigured, match="item 2 is not an age public key"):
+        project_settings._backup_recipients()
+    monkeypatch.setenv("SIGNAAL_BACKUP_RECIPIENTS", str(IDENTITY))
+    with pytest.raises(ImproperlyConfigured, match=r"holds a private key \(item 1\)") as error:
+        project_settings._backup_recipients()
+    assert str(IDENTITY)[15:] not in str(error.value)  # the secret is not repeated in a log
+    monkeypatch.delenv("SIGNAAL_BACKUP_RECIPIENTS")
+    assert project_settings._backup_recipients() == []
+
+
+def test_encryption_errors_come_through_and_nothing_hangs():
+    keys = backup.load_recipients([RECIPIENT])
+
+    class FullDisk(io.RawIOBase):
+        def writable(self):
+            return True
+
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+    with (
+        pytest.raises(backup.BackupError, match="No space left on device"),
+        backup._encrypting(FullDisk(), keys) as sink,
+    ):
+        for _ in range(64):
+            sink.write(os.urandom(64 * 1024))
+    # An error while the archive is written is the caller's (who removes the file); age still
+    # ends what it was given.
+    output = io.BytesIO()
+    with (
+        pytest.raises(ValueError, match="the bucket is gone"),
+        backup._encrypting(output, keys) as sink,
+    ):
+        sink.write(b"the beginning")
+        raise ValueError("the bucket is gone")
+    assert pyrage.decrypt(output.getvalue(), [IDENTITY]) == b"the beginning"
 
 
 def test_pg_tools_get_the_connection_from_the_environment():

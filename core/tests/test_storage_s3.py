@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from moto import mock_aws
 from PIL import Image
+from pyrage import x25519
 
 from accounts.models import Role
 from config import settings as project_settings
@@ -393,6 +394,8 @@ storages["default"].save("documents/ander.txt", ContentFile(b"ander"))
 
 
 def run(root, steps, *, expect_ok=True):
+    identity_file = root / "backup-identity.txt"
+    identity_file.write_text(f"{BACKUP_IDENTITY}\n")
     env = {
         name: value
         for name, value in os.environ.items()
@@ -406,7 +409,8 @@ def run(root, steps, *, expect_ok=True):
         MEDIA_ROOT=str(root / "media"),
         SIGNAAL_PRIVATE_DIR=str(root / "private"),
         SIGNAAL_ENCRYPTION_KEYS=ENCRYPTION_KEY,
-        SIGNAAL_BACKUP_KEY=BACKUP_KEY,
+        SIGNAAL_BACKUP_RECIPIENTS=str(BACKUP_IDENTITY.to_public()),
+        SIGNAAL_BACKUP_IDENTITY_FILE=str(identity_file),
         SECRET_KEY="storage-test",
         TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
     )
@@ -425,11 +429,11 @@ def run(root, steps, *, expect_ok=True):
 
 
 ENCRYPTION_KEY = Fernet.generate_key().decode()
-BACKUP_KEY = Fernet.generate_key().decode()
+BACKUP_IDENTITY = x25519.Identity.generate()
 
 
 def test_a_backup_holds_the_objects_and_restores_them_into_empty_buckets(tmp_path):
-    archive = tmp_path / "signaal.sgb"
+    archive = tmp_path / "signaal.tar.gz.age"
     source, target = tmp_path / "source", tmp_path / "target"
     source.mkdir()
     target.mkdir()
@@ -448,9 +452,9 @@ def test_a_backup_holds_the_objects_and_restores_them_into_empty_buckets(tmp_pat
     from core import backup
 
     entries = {}
-    with mock.patch.dict(os.environ, {"SIGNAAL_BACKUP_KEY": BACKUP_KEY}):
-        for kind, name, handle in backup.iter_archive(archive):
-            entries[(kind, name)] = handle.read()
+    identity_file = source / "backup-identity.txt"
+    for kind, name, handle in backup.iter_archive(archive, identity_file=identity_file):
+        entries[(kind, name)] = handle.read()
     assert entries[("media", "documents/handreiking.txt")] == b"Handreiking kassen"
     private = [name for kind, name in entries if kind == "private"]
     assert len(private) == 1 and private[0].startswith("attachments/")

@@ -1,8 +1,7 @@
 """Write an encrypted backup: the database, MEDIA_ROOT and SIGNAAL_PRIVATE_DIR in one archive.
 
-The archive is encrypted with SIGNAAL_BACKUP_KEY (a Fernet key, best kept apart from the
-encryption keys and from the archives) or, when that is not set, with the first of
-SIGNAAL_ENCRYPTION_KEYS. See core/backup.py for the format."""
+The archive is a tar.gz encrypted with age to the public keys of SIGNAAL_BACKUP_RECIPIENTS: this
+machine needs no key that opens it. See core/backup.py for the format."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -13,7 +12,9 @@ class Command(BaseCommand):
     help = "Write an encrypted backup of the database, media and private files to one archive."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", required=True, help="Where to write the archive.")
+        parser.add_argument(
+            "--output", required=True, help="Where to write the archive (e.g. NAME.tar.gz.age)."
+        )
         parser.add_argument(
             "--force", action="store_true", help="Overwrite the output file if it exists."
         )
@@ -34,9 +35,4 @@ class Command(BaseCommand):
         )
         head = manifest["audit_head"]
         self.stdout.write(f"  audit log: {head['count']} events, head {head['last_hash']}")
-        self.stdout.write(f"  encrypted with {result.key_source}")
-        if not result.key_source.startswith("SIGNAAL_BACKUP_KEY"):
-            self.stderr.write(
-                "Note: set SIGNAAL_BACKUP_KEY to a separate Fernet key, kept apart from the "
-                "encryption keys, so that an archive and one key alone reveal nothing."
-            )
+        self.stdout.write(f"  encrypted with age for {', '.join(result.recipients)}")

@@ -2,8 +2,10 @@
 empty media and private directories. Afterwards the restored data is compared with the archive's
 manifest and the audit log's hash chain is verified; the command fails when either is wrong.
 
-The instance needs the encryption keys (SIGNAAL_ENCRYPTION_KEYS) and SECRET_KEY (or
-SIGNAAL_INDEX_KEY) of the instance the backup was made from; the archive holds none of them.
+The archive is decrypted with an age identity file (--identity, else SIGNAAL_BACKUP_IDENTITY_FILE)
+holding the private key of one of the public keys it was made for. The instance needs the
+encryption keys (SIGNAAL_ENCRYPTION_KEYS) and SECRET_KEY (or SIGNAAL_INDEX_KEY) of the instance
+the backup was made from; the archive holds none of them.
 Stop the web and task processes before restoring. On PostgreSQL create the empty database first
 (createdb); the restore runs in one transaction, so a failed restore leaves it empty."""
 
@@ -31,14 +33,21 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--identity",
+            help=(
+                "The age identity file (private key) to decrypt the archive with; default "
+                "SIGNAAL_BACKUP_IDENTITY_FILE."
+            ),
+        )
+        parser.add_argument(
             "--check",
             action="store_true",
             help="Only decrypt and check the archive; restore nothing.",
         )
 
-    def handle(self, *args, archive, force=False, check=False, **options):
+    def handle(self, *args, archive, force=False, check=False, identity=None, **options):
         try:
-            result = restore_backup(archive, force=force, check_only=check)
+            result = restore_backup(archive, force=force, identity_file=identity, check_only=check)
         except BackupError as error:
             raise CommandError(str(error)) from None
         manifest = result.manifest
