@@ -52,10 +52,27 @@ def _reviewers(account_request):
     return sorted({m.user.email for m in admins.select_related("user")})
 
 
+def _send_verification(account_request, token):
+    send_after_commit(
+        "accounts/email/verify",
+        [account_request.email],
+        {
+            "account_request": account_request,
+            "link": _link("accounts:request_verify", account_request, token),
+            "hours": settings.SIGNAAL_LINK_HOURS,
+        },
+    )
+
+
 @transaction.atomic
 def submit_account_request(
     *, full_name, email, organisation, organisation_name, function, motivation, request
 ):
+    """A request from the public form. The form answers the same for every address; what is
+    really the case (a new request, an account that already exists, a request in progress) is
+    told only by e-mail to that address, so that nobody learns from the form who has an account.
+    Returns the new request, or None when none was made."""
+    email = email.lower()
     # An unverified request whose link expired does not block a new one.
     for stale in AccountRequest.objects.filter(
         email__iexact=email,
@@ -65,9 +82,46 @@ def submit_account_request(
         stale.status = AccountRequestStatus.EXPIRED
         stale.token_hash = ""
         stale.save(update_fields=["status", "token_hash"])
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        record_event(
+            "accounts.request_for_existing_account", actor=None, target=user, request=request
+        )
+        send_after_commit(
+            "accounts/email/request_existing",
+            [user.email],
+            {
+                "login": settings.SITE_URL + reverse("accounts:login"),
+                "reset": settings.SITE_URL + reverse("accounts:password_reset"),
+            },
+        )
+        return None
+    in_progress = (
+        AccountRequest.objects.open().select_for_update().filter(email__iexact=email).first()
+    )
+    if in_progress is not None:
+        if in_progress.status == AccountRequestStatus.UNVERIFIED:
+            # The first link may have been lost: a new one, to the same address, for the request
+            # as it was first made.
+            token = _new_token(in_progress)
+            in_progress.save(update_fields=["token_hash", "token_expires_at"])
+            record_event(
+                "accounts.request_link_resent", actor=None, target=in_progress, request=request
+            )
+            _send_verification(in_progress, token)
+        else:
+            record_event(
+                "accounts.request_repeated", actor=None, target=in_progress, request=request
+            )
+            send_after_commit(
+                "accounts/email/request_in_progress",
+                [in_progress.email],
+                {"account_request": in_progress},
+            )
+        return None
     account_request = AccountRequest(
         full_name=full_name,
-        email=email.lower(),
+        email=email,
         organisation=organisation,
         organisation_name="" if organisation else organisation_name,
         function=function,
@@ -82,15 +136,7 @@ def submit_account_request(
         target=account_request,
         request=request,
     )
-    send_after_commit(
-        "accounts/email/verify",
-        [account_request.email],
-        {
-            "account_request": account_request,
-            "link": _link("accounts:request_verify", account_request, token),
-            "hours": settings.SIGNAAL_LINK_HOURS,
-        },
-    )
+    _send_verification(account_request, token)
     return account_request
 
 

@@ -1,11 +1,10 @@
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.mail import send_after_commit
 
-from .models import AccountRequest, AccountRequestStatus, Organisation, Role, User
+from .models import AccountRequest, Organisation, Role, User
 
 
 class LoginForm(forms.Form):
@@ -93,26 +92,9 @@ class AccountRequestForm(forms.ModelForm):
         }
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "An account with this e-mail address already exists. "
-                    "Forgot your password? Use 'Forgot password' on the login page."
-                )
-            )
-        open_requests = AccountRequest.objects.open().filter(email__iexact=email)
-        expired_unverified = open_requests.filter(
-            status=AccountRequestStatus.UNVERIFIED, token_expires_at__lte=timezone.now()
-        )
-        if open_requests.exclude(pk__in=expired_unverified).exists():
-            raise forms.ValidationError(
-                _(
-                    "An account request for this e-mail address is already in progress. "
-                    "Check your mailbox for our messages, or ask your organisation's admin."
-                )
-            )
-        return email
+        # Whether the address has an account or a request in progress is not for the form to
+        # say: accounts.actions.submit_account_request tells the address itself by e-mail.
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()

@@ -239,17 +239,45 @@ def profile(request):
 def request_account(request):
     form = AccountRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        account_request = actions.submit_account_request(
+        email = form.cleaned_data["email"]
+        if _too_many_requests(request, email):
+            form.add_error(
+                None,
+                _(
+                    "Too many account requests from here or for this address. Wait an hour and "
+                    "try again; what you typed is still here."
+                ),
+            )
+            return render(request, "accounts/request_account.html", {"form": form}, status=429)
+        actions.submit_account_request(
             full_name=form.cleaned_data["full_name"],
-            email=form.cleaned_data["email"],
+            email=email,
             organisation=form.cleaned_data["organisation"],
             organisation_name=form.cleaned_data["organisation_name"],
             function=form.cleaned_data["function"],
             motivation=form.cleaned_data["motivation"],
             request=request,
         )
-        return render(request, "accounts/request_sent.html", {"email": account_request.email})
+        # The same page whatever the address: the e-mail tells what is really the case.
+        return render(request, "accounts/request_sent.html", {"email": email})
     return render(request, "accounts/request_account.html", {"form": form})
+
+
+def _too_many_requests(request, email):
+    """Rate limits of the account request form, per client address and per e-mail address (so
+    that the form cannot be used to flood someone's mailbox). The counts are kept in the
+    database (reports.actions.throttled), so they hold across server processes."""
+    from core.crypto import blind_index
+    from reports.actions import throttled
+
+    return throttled(
+        "account_request_ip", request, settings.SIGNAAL_ACCOUNT_REQUESTS_PER_HOUR
+    ) or throttled(
+        "account_request_to",
+        request,
+        settings.SIGNAAL_ACCOUNT_REQUESTS_PER_ADDRESS,
+        key=blind_index(email, "throttle.account_request"),
+    )
 
 
 def _request_by_token(pk, token, status):

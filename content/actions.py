@@ -49,24 +49,42 @@ def visible_saved_items(user):
 
 
 @transaction.atomic
-def share_item(user, item, recipient, *, message, request):
-    """Send a colleague a link. The link still goes through the access rules when opened; the
-    form already refused colleagues who could not open it."""
+@transaction.atomic
+def share_item(user, item, address, *, message, request):
+    """Send a colleague a link. The sender's screen says the same whatever the address (whether
+    it has an account is not for the sender to learn); the address is told by e-mail what is the
+    case: the link, or that their account cannot open it, or how to request an account. Only the
+    link e-mail carries the item's title and the sender's message. The link still goes through
+    the access rules when opened."""
+    from accounts.models import User
+
+    recipient = User.objects.filter(email__iexact=address, is_active=True).first()
+    may_open = recipient is not None and access.could_view(recipient, item)
     record_event(
         "content.link_shared",
         actor=user,
         target=item,
         request=request,
-        details={"recipient": recipient.pk},
+        details={"recipient": recipient.pk if recipient else None, "sent_link": may_open},
     )
-    send_after_commit(
-        "content/email/share",
-        [recipient.email],
-        {
-            "sender": user,
-            "title": item.title,
-            "link": settings.SITE_URL + item_url(item),
-            "message": message,
-            "my_knowledge": settings.SITE_URL + reverse("content:my_knowledge"),
-        },
-    )
+    context = {"sender": user, "site_url": settings.SITE_URL}
+    if may_open:
+        send_after_commit(
+            "content/email/share",
+            [recipient.email],
+            {
+                **context,
+                "title": item.title,
+                "link": settings.SITE_URL + item_url(item),
+                "message": message,
+                "my_knowledge": settings.SITE_URL + reverse("content:my_knowledge"),
+            },
+        )
+    elif recipient is not None:
+        send_after_commit("content/email/share_not_allowed", [recipient.email], context)
+    else:
+        send_after_commit(
+            "content/email/share_no_account",
+            [address],
+            {**context, "request_account": settings.SITE_URL + reverse("accounts:request_account")},
+        )

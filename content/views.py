@@ -274,17 +274,40 @@ def edit_note(request, pk):
 
 @rule(SIGNED_IN, methods=("GET", "POST"))
 def share(request):
+    from django.conf import settings
+
+    from reports.actions import throttled
+
     data = request.POST if request.method == "POST" else request.GET
     item = _item(request.user, data)
     form = ShareForm(data if request.method == "POST" else None, item=item)
     if form.is_bound and form.is_valid():
+        if throttled(
+            "share_link", request, settings.SIGNAAL_SHARES_PER_HOUR, key=str(request.user.pk)
+        ):
+            form.add_error(
+                None,
+                _(
+                    "You sent many links in the last hour. Wait a while and try again; what you "
+                    "typed is still here."
+                ),
+            )
+            return render(request, "content/share.html", {"form": form, "item": item}, status=429)
         actions.share_item(
             request.user,
             item,
-            form.cleaned_data["recipient"],
+            form.cleaned_data["to"],
             message=form.cleaned_data["message"],
             request=request,
         )
-        messages.success(request, _("The link was sent to your colleague."))
+        # The same answer whatever the address: the e-mail to it says what is the case.
+        messages.success(
+            request,
+            _(
+                "We sent an e-mail to %(address)s. If it belongs to a colleague who may open "
+                "this item, it holds the link; otherwise it tells them why not."
+            )
+            % {"address": form.cleaned_data["to"]},
+        )
         return redirect(actions.item_url(item))
     return render(request, "content/share.html", {"form": form, "item": item})

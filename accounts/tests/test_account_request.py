@@ -93,17 +93,18 @@ def test_the_whole_flow(client, send, organisations, personas, login, mailoutbox
         assert expected in actions
 
 
-def test_a_second_request_for_the_same_address_is_refused(send, organisations):
+def test_a_second_request_for_the_same_address_makes_no_second_request(send, organisations):
     send(REQUEST, form_data(organisations))
     response = send(REQUEST, form_data(organisations, email="j.peters@UTRECHT.example"))
     assert response.status_code == 200
-    assert response.context["form"].errors["email"]
+    assert "form" not in response.context, "the same answer as the first time (test_enumeration)"
     assert AccountRequest.objects.count() == 1
 
 
-def test_an_existing_account_cannot_be_requested_again(send, organisations, personas):
+def test_an_existing_account_is_not_requested_again(send, organisations, personas):
     response = send(REQUEST, form_data(organisations, email=personas[Role.ANALYST].email))
-    assert response.context["form"].errors["email"]
+    assert response.status_code == 200
+    assert not AccountRequest.objects.exists()
 
 
 def test_expired_links(client, send, organisations, mailoutbox):
@@ -224,7 +225,8 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("value", HOSTILE.values(), ids=HOSTILE.keys())
-def test_hostile_input_is_handled_on_every_field(send, organisations, value):
+def test_hostile_input_is_handled_on_every_field(send, organisations, settings, value):
+    settings.SIGNAAL_ACCOUNT_REQUESTS_PER_ADDRESS = 100  # one address, many tries
     for field in ("full_name", "function", "motivation", "organisation_name"):
         response = send(REQUEST, form_data(organisations, **{field: value}))
         assert response.status_code == 200, field

@@ -1,6 +1,8 @@
 """Access that never leaks: anonymous, professional, group member and member of another group
 against listing, search (counts, facets, suggestions), page views, downloads and /media/."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -249,35 +251,68 @@ def test_lost_access_hides_saved_items(client, login, kb):
     assert doc.title not in client.get(reverse("content:my_knowledge")).content.decode()
 
 
-def test_share_with_a_colleague(client, login, kb, mailoutbox, django_capture_on_commit_callbacks):
+def _without_csrf(body, address):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", body).replace(address, "@")
+
+
+def test_share_answers_the_same_whoever_the_address_is(
+    client, login, kb, make_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Whether an address has an account (that may open the item) is told only to the address."""
+    colleague = make_user(Role.PARTNER_CASE_WORKER, email="collega@test.example")
+    colleague.groups.add(Group.objects.get(name="Ketenpartners"))
     login(client, kb["users"]["member"])
     doc = kb["docs"]["partners"]
     share = reverse("content:share")
     assert client.get(share, {"kind": "document", "id": doc.pk}).status_code == 200
-    # The professional is not in the partner group: refused, with one neutral message.
-    response = client.post(
-        share, {"kind": "document", "id": doc.pk, "to": kb["users"]["professional"].email}
-    )
-    assert response.status_code == 200
-    assert response.context["form"].errors["to"]
-    response = client.post(share, {"kind": "document", "id": doc.pk, "to": "nobody@test.example"})
-    assert response.context["form"].errors["to"]
-    public = kb["docs"]["public"]
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            share,
-            {
-                "kind": "document",
-                "id": public.pk,
-                "to": kb["users"]["professional"].email,
-                "message": "Lees dit even <b>vóór</b> maandag",
-            },
+    answers, mails = {}, {}
+    for case, address in (
+        ("may_open", colleague.email),
+        ("may_not_open", kb["users"]["professional"].email),
+        ("no_account", "niemand@test.example"),
+    ):
+        mailoutbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                share,
+                {"kind": "document", "id": doc.pk, "to": address, "message": "Lees <b>dit</b>"},
+            )
+        page = client.get(response["Location"])
+        answers[case] = (
+            response.status_code,
+            response["Location"],
+            page.status_code,
+            _without_csrf(page.content.decode(), address),
         )
-    assert response.status_code == 302
-    assert len(mailoutbox) == 1
-    assert public.detail_url in mailoutbox[0].body
-    assert "Lees dit even <b>vóór</b> maandag" in mailoutbox[0].body
-    assert AuditEvent.objects.filter(action="content.link_shared").exists()
+        [mail] = mailoutbox
+        assert mail.to == [address]
+        mails[case] = mail.body
+    assert answers["may_open"][0] == 302
+    assert "We hebben een e-mail gestuurd naar @." in answers["may_open"][3]
+    assert answers["may_open"] == answers["may_not_open"] == answers["no_account"]
+    # The e-mails tell the truth; only the link e-mail has the item and the sender's message.
+    assert doc.detail_url in mails["may_open"]
+    assert "Lees <b>dit</b>" in mails["may_open"]
+    for case in ("may_not_open", "no_account"):
+        assert doc.detail_url not in mails[case] and doc.title not in mails[case]
+        assert "Lees" not in mails[case]
+    assert "niet openen" in mails["may_not_open"]
+    assert reverse("accounts:request_account") in mails["no_account"]
+    events = AuditEvent.objects.filter(action="content.link_shared").order_by("pk")
+    assert [e.details["sent_link"] for e in events] == [True, False, False]
+
+
+def test_sharing_is_rate_limited(client, login, kb, settings, mailoutbox):
+    settings.SIGNAAL_SHARES_PER_HOUR = 2
+    login(client, kb["users"]["member"])
+    data = {"kind": "document", "id": kb["docs"]["public"].pk, "to": "a@test.example"}
+    for _ in range(2):
+        assert client.post(reverse("content:share"), data).status_code == 302
+    response = client.post(reverse("content:share"), {**data, "message": "Nog een keer"})
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Je hebt het afgelopen uur veel links verstuurd" in body
+    assert "Nog een keer" in body, "what was typed is kept"
 
 
 def test_share_refuses_items_you_cannot_see(client, login, kb):
