@@ -59,7 +59,8 @@ $(STAMP): pyproject.toml
 
 # System packages: gettext compiles the translations, poppler's pdftotext is the fallback text
 # extractor, DejaVu fonts carry the accents in generated PDFs; the tests also need Debian's chromium
-# (Playwright drives it, no browser download) and PostgreSQL (a throwaway cluster via pg_virtualenv).
+# (Playwright drives it, no browser download), PostgreSQL (a throwaway cluster via pg_virtualenv) and
+# the age tool (the backup tests open our archives with it, as an operator would).
 system-packages-run:
 	@missing=""; \
 	  command -v msgfmt >/dev/null || missing="$$missing gettext"; \
@@ -73,6 +74,7 @@ system-packages: system-packages-run
 	  command -v chromium >/dev/null || missing="$$missing chromium fonts-dejavu-core"; \
 	  command -v pg_virtualenv >/dev/null || missing="$$missing postgresql-common"; \
 	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  command -v age >/dev/null || missing="$$missing age"; \
 	  if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
