@@ -1,4 +1,4 @@
-"""The platform's own bookkeeping: task-worker heartbeats and the e-mail outbox."""
+"""The platform's own bookkeeping: task-worker heartbeats, periodic jobs and the e-mail outbox."""
 
 import uuid
 
@@ -20,6 +20,29 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.hostname}:{self.pid} ({self.worker_id})"
+
+
+class ScheduledJob(models.Model):
+    """A periodic job (core.scheduling.PERIODIC): when it runs next and how its last run went. The
+    task workers' heartbeat queues it when it is due and moves `next_run_at` on in the same
+    transaction, so a run that fails or never finishes cannot stop the next one; the readiness
+    check lists the jobs whose due run has not succeeded in time (`late`)."""
+
+    name = models.CharField(max_length=50, unique=True)
+    next_run_at = models.DateTimeField()
+    # When the last run was queued, started, succeeded, failed.
+    queued_at = models.DateTimeField(null=True, blank=True)
+    # When the oldest run that has not been followed by a success was queued (None once one
+    # succeeds): the job is late when this is longer ago than its grace time.
+    waiting_since = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    succeeded_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+    # The last failure: the exception's class only (a message could hold personal data).
+    last_error = models.CharField(max_length=200, blank=True)
+
+    def __str__(self):
+        return f"{self.name} (next {self.next_run_at:%Y-%m-%d %H:%M})"
 
 
 class OutgoingEmail(models.Model):

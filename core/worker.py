@@ -1,6 +1,6 @@
 """Task workers that survive what production does to them.
 
-`manage.py run_worker` is django-tasks-db's worker plus three things:
+`manage.py run_worker` is django-tasks-db's worker plus four things:
 - a heartbeat: every HEARTBEAT_SECONDS the worker writes that it is alive (core.WorkerHeartbeat);
   the readiness check (core.health) fails when no worker is alive;
 - reaping: a job claimed by a worker whose heartbeat is older than STALE_SECONDS (killed, its
@@ -8,7 +8,8 @@
   therefore be safe to run again (e-mail: core.tasks.deliver_email checks the outbox);
 - recovery: when the database goes away (a restart, a failover) the worker does not exit; it puts
   its interrupted job back in the queue, waits and carries on. A job that was recorded as failed
-  because of the database is queued again (at most MAX_ATTEMPTS attempts).
+  because of the database is queued again (at most MAX_ATTEMPTS attempts);
+- the schedule: every heartbeat queues the periodic jobs that are due (core.scheduling.run_due).
 """
 
 import contextlib
@@ -26,6 +27,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks import default_task_backend
 
+from . import scheduling
 from .models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -170,9 +172,7 @@ class Heartbeat(threading.Thread):
         while not self.stopping.is_set():
             try:
                 close_old_connections()
-                beat(self.worker_id, self.started_at)
-                reap()
-                retry_database_failures()
+                self.tick()
             except DatabaseError as error:
                 logger.warning("heartbeat: database unavailable (%s)", type(error).__name__)
                 connection.close_if_unusable_or_obsolete()
@@ -182,6 +182,24 @@ class Heartbeat(threading.Thread):
                 logger.exception("heartbeat: unexpected error")
             self.stopping.wait(HEARTBEAT_SECONDS)
         connection.close()
+
+    def tick(self):
+        """One beat: say the worker is alive, requeue the jobs of dead workers and those that failed
+        on the database, queue the periodic jobs that are due. A step that fails (other than on
+        the database, which stops the beat) does not keep the next ones from running."""
+        steps = [
+            lambda: beat(self.worker_id, self.started_at),
+            reap,
+            retry_database_failures,
+            scheduling.run_due,
+        ]
+        for step in steps:
+            try:
+                step()
+            except DatabaseError:
+                raise
+            except Exception:
+                logger.exception("heartbeat: unexpected error")
 
     def stop(self):
         self.stopping.set()

@@ -9,8 +9,8 @@ everything in one transaction from three sources that add up in one view:
 - aggregate history counted per year and form (HistoricCount): it has no month, and for the other
   dimensions its reports count as "unknown", so that every breakdown adds up to the same total.
 
-The facts are recounted by a task at most SIGNAAL_MONITOR_REFRESH_MINUTES apart (see
-schedule_refresh()) and at once after an import; the dashboard says how recent they are.
+The facts are recounted by a task at most SIGNAAL_MONITOR_REFRESH_MINUTES apart (the schedule in
+core.scheduling) and at once after an import; the dashboard says how recent they are.
 """
 
 import logging

@@ -5,24 +5,17 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from core.scheduling import enqueue_once
+from core.scheduling import recorded
 
 from . import facts
 
 
 @task(priority=-5)
 def refresh_facts():
-    """Recount the facts, then queue the next recount (the worker keeps the monitor fresh)."""
-    refresh = facts.rebuild()
-    schedule_refresh()
-    return refresh.facts
-
-
-def schedule_refresh(now=None):
-    """Queue the next recount unless one is queued already."""
-    return enqueue_once(
-        refresh_facts, (now or timezone.now()) + timedelta(minutes=facts.refresh_minutes())
-    )
+    """Recount the facts: every few minutes from the schedule (core.scheduling, "monitor_recount",
+    which queues the next recount whether this one succeeds or not), after an import, on request."""
+    with recorded("monitor_recount"):
+        return facts.rebuild().facts
 
 
 def request_refresh():

@@ -74,13 +74,19 @@ def test_readiness_needs_a_live_task_worker(client):
         "status": "unavailable",
         "database": "ok",
         "task_workers": "none alive",
+        "late_jobs": [],
     }
     heartbeat("dead", seconds_ago=120)
     assert client.get("/health/ready/").status_code == 503
     heartbeat("alive", seconds_ago=2)
     response = client.get("/health/ready/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "task_workers": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "task_workers": "ok",
+        "late_jobs": [],
+    }
 
 
 def test_a_failing_probe_is_a_warning_not_an_error(client, caplog):

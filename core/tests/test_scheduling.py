@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from core import scheduling
 
@@ -17,9 +18,8 @@ def test_next_run_is_the_coming_morning():
 
 
 @pytest.mark.django_db
-def test_a_failing_job_does_not_stop_the_others(settings):
-    settings.SIGNAAL_DAILY_JOBS = ["os.getpid", "core.tests.test_scheduling.broken", "os.getcwd"]
-    results = scheduling.run_jobs()
+def test_a_failing_job_does_not_stop_the_others():
+    results = scheduling.run_jobs(["os.getpid", "core.tests.test_scheduling.broken", "os.getcwd"])
     assert results["core.tests.test_scheduling.broken"].startswith("failed")
     assert results["os.getcwd"] and not results["os.getpid"].startswith("failed")
 
@@ -29,18 +29,14 @@ def broken():
 
 
 @pytest.mark.django_db
-def test_scheduling_queues_one_run_only(settings):
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
+def test_scheduling_enters_each_periodic_job_once():
+    from core.models import ScheduledJob
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("schedule_daily_jobs")
     call_command("schedule_daily_jobs")
-    queued = DBTaskResult.objects.filter(
-        task_path="core.scheduling.run_daily_jobs", status=TaskResultStatus.READY
-    )
-    assert queued.count() == 1
-    recounts = DBTaskResult.objects.filter(
-        task_path="monitor.tasks.refresh_facts", status=TaskResultStatus.READY
-    )
-    assert recounts.count() == 1  # the monitor's recount, queued by the same command, once too
+    assert sorted(ScheduledJob.objects.values_list("name", flat=True)) == [
+        "daily_jobs",
+        "monitor_recount",
+    ]
+    daily = ScheduledJob.objects.get(name="daily_jobs")
+    assert timezone.localtime(daily.next_run_at).time() == scheduling.RUN_AT

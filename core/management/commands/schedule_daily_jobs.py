@@ -1,20 +1,18 @@
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
-from core.scheduling import schedule_next
-from monitor.tasks import schedule_refresh
+from core.models import ScheduledJob
+from core.scheduling import ensure_scheduled
 
 
 class Command(BaseCommand):
     help = (
-        "Queue the daily jobs and the monitor's recount for the task worker (once; they "
-        "reschedule themselves)."
+        "Enter the periodic jobs (the daily jobs, the monitor's recount) in the schedule that the "
+        "task workers run (idempotent; a worker's first heartbeat does it too)."
     )
 
     def handle(self, *args, **options):
-        result = schedule_next()
-        if result is None:
-            self.stdout.write("Daily jobs already scheduled (or the task backend cannot defer).")
-        else:
-            self.stdout.write(f"Daily jobs scheduled for {result.task.run_after:%Y-%m-%d %H:%M}.")
-        if schedule_refresh() is not None:
-            self.stdout.write("Monitor recount scheduled.")
+        ensure_scheduled()
+        for job in ScheduledJob.objects.order_by("name"):
+            at = timezone.localtime(job.next_run_at)
+            self.stdout.write(f"{job.name}: next run {at:%Y-%m-%d %H:%M}")
