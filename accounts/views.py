@@ -30,7 +30,14 @@ from .forms import (
     RevokeForm,
     TokenForm,
 )
-from .models import AccountRequest, AccountRequestStatus, Membership, RoleGrant, User
+from .models import (
+    AccountRequest,
+    AccountRequestStatus,
+    Membership,
+    RoleGrant,
+    RoleGrantStatus,
+    User,
+)
 
 PENDING_USER = "signaal_pending_user"
 PENDING_SINCE = "signaal_pending_since"
@@ -336,7 +343,7 @@ def review_request(request, pk):
         if request.method == "POST" and form.is_valid():
             if form.cleaned_data["decision"] == ReviewForm.APPROVE:
                 try:
-                    actions.approve_account_request(
+                    approved = actions.approve_account_request(
                         account_request,
                         actor=request.user,
                         roles=set(form.cleaned_data["roles"]),
@@ -354,6 +361,16 @@ def review_request(request, pk):
                 messages.success(
                     request, _("The request was approved; an activation link was sent.")
                 )
+                waiting = approved.user.role_grants.filter(status=RoleGrantStatus.PENDING)
+                if waiting:
+                    messages.info(
+                        request,
+                        _(
+                            "These roles take effect once a second admin approves them on the "
+                            "people screen: %(roles)s."
+                        )
+                        % {"roles": ", ".join(str(g.get_role_display()) for g in waiting)},
+                    )
             else:
                 actions.reject_account_request(
                     account_request,

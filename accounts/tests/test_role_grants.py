@@ -171,6 +171,48 @@ def test_an_approved_account_request_leaves_case_roles_to_a_second_admin(admins,
     assert Membership.objects.filter(user=user, role=Role.REPORTING_POINT_STAFF).exists()
 
 
+def _pending_request(organisations, email):
+    return AccountRequest.objects.create(
+        full_name="Aanvrager",
+        email=email,
+        organisation=organisations["vt"],
+        function="Medewerker",
+        motivation="Meldingen behandelen",
+        status=AccountRequestStatus.PENDING,
+    )
+
+
+def test_the_review_screen_leaves_case_roles_to_a_second_admin(
+    client, login, admins, organisations
+):
+    first, _second = admins
+    account_request = _pending_request(organisations, "medewerker@test.example")
+    login(client, first)
+    response = client.post(
+        reverse("accounts:request_review", args=[account_request.pk]),
+        {"decision": "approve", "roles": [Role.REPORTING_POINT_STAFF]},
+        follow=True,
+    )
+    assert "Deze rollen gaan in zodra een tweede beheerder" in response.content.decode()
+    user = User.objects.get(email="medewerker@test.example")
+    assert not Membership.objects.filter(user=user).exists()
+    assert RoleGrant.objects.get(user=user).status == RoleGrantStatus.PENDING
+
+
+def test_the_review_screen_refuses_a_request_for_yourself(client, login, admins, organisations):
+    first, _second = admins
+    account_request = _pending_request(organisations, first.email)
+    login(client, first)
+    response = client.post(
+        reverse("accounts:request_review", args=[account_request.pk]),
+        {"decision": "approve", "roles": [Role.REPORTING_POINT_STAFF]},
+    )
+    assert response.status_code == 403
+    assert "Je kunt geen aanvraag voor je eigen account goedkeuren" in response.content.decode()
+    assert not Membership.objects.filter(user=first, role=Role.REPORTING_POINT_STAFF).exists()
+    assert not RoleGrant.objects.exists()
+
+
 # --- the people screen -------------------------------------------------------------------------
 
 
