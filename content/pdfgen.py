@@ -1,54 +1,14 @@
-"""Generated PDFs: demo documents, test fixtures and the extraction benchmark.
-
-fpdf2 with the DejaVu TrueType fonts (Debian's fonts-dejavu-core), so Dutch accents (ë, é, ï) and
-curly quotes (’ “ ”) are embedded and come back out of text extraction unchanged.
+"""Demo documents, test fixtures and the extraction benchmark's corpus, as PDFs: a title and pages
+of paragraphs, an encrypted variant, a blank "scan", and Dutch sample text. The document itself
+(fonts, page numbers) comes from core.pdf, as for every PDF Signaal makes.
 """
 
-import logging
 import random
-from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
 
-# fontTools logs every step of subsetting the embedded fonts at INFO.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
-
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT = "DejaVu"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-
-
-class _Document(FPDF):
-    def footer(self):
-        self.set_y(-15)
-        self.set_font(FONT, size=8)
-        self.cell(0, 10, f"Pagina {self.page_no()} van {{nb}}", align="C")
-
-
-def _new_pdf(title, author):
-    missing = [name for name in FONT_FILES.values() if not (FONT_DIR / name).exists()]
-    if missing:
-        raise FileNotFoundError(
-            f"DejaVu fonts not found in {FONT_DIR} ({', '.join(missing)}); "
-            "install Debian's fonts-dejavu-core"
-        )
-    pdf = _Document(format="A4")
-    for style, name in FONT_FILES.items():
-        pdf.add_font(FONT, style=style, fname=FONT_DIR / name)
-    pdf.set_title(title)
-    if author:
-        pdf.set_author(author)
-    pdf.set_creator("Signaal")
-    pdf.set_lang("nl")
-    pdf.set_auto_page_break(auto=True, margin=20)
-    pdf.set_margins(20, 20, 20)
-    return pdf
-
-
-def new_pdf(title, author=""):
-    """An A4 document with the DejaVu fonts registered as FONT (regular and "B" bold)."""
-    return _new_pdf(title, author)
+from core.pdf import FONT, new_pdf, write
 
 
 def _render(pdf, *, title, paragraphs_by_page, columns):
@@ -77,9 +37,9 @@ def make_pdf(path_or_buffer, *, title, paragraphs_by_page, columns=1, author="")
     """Write an A4 PDF: `title` on page 1, then each inner list of `paragraphs_by_page` on a new
     page (text that does not fit flows onto extra pages), optionally in two columns, with page
     numbers in the footer. `path_or_buffer` is a path or a binary file object."""
-    pdf = _new_pdf(title, author)
+    pdf = new_pdf(title, author)
     _render(pdf, title=title, paragraphs_by_page=paragraphs_by_page, columns=columns)
-    return _output(pdf, path_or_buffer)
+    return write(pdf, path_or_buffer)
 
 
 def make_encrypted_pdf(
@@ -93,14 +53,14 @@ def make_encrypted_pdf(
 ):
     """As make_pdf, but encrypted (RC4, which needs no extra library) with a user password: it
     cannot be opened, nor its text read, without the password."""
-    pdf = _new_pdf(title, author)
+    pdf = new_pdf(title, author)
     pdf.set_encryption(
         owner_password=f"{user_password}-owner",
         user_password=user_password,
         encryption_method=EncryptionMethod.RC4,
     )
     _render(pdf, title=title, paragraphs_by_page=paragraphs_by_page, columns=columns)
-    return _output(pdf, path_or_buffer)
+    return write(pdf, path_or_buffer)
 
 
 def make_blank_pdf(path_or_buffer, *, pages=1):
@@ -110,16 +70,7 @@ def make_blank_pdf(path_or_buffer, *, pages=1):
         pdf.add_page()
         pdf.set_fill_color(200, 200, 210)
         pdf.rect(30, 40, 150, 200, style="DF")
-    return _output(pdf, path_or_buffer)
-
-
-def _output(pdf, path_or_buffer):
-    data = bytes(pdf.output())
-    if hasattr(path_or_buffer, "write"):
-        path_or_buffer.write(data)
-    else:
-        Path(path_or_buffer).write_bytes(data)
-    return len(data)
+    return write(pdf, path_or_buffer)
 
 
 # --- sample text ----------------------------------------------------------------------------------

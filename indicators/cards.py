@@ -5,7 +5,7 @@ from io import BytesIO
 
 from django.utils.translation import gettext as _
 
-from content.pdfgen import FONT, new_pdf
+from core.pdf import FONT, new_pdf
 
 from .exploitation import ExploitationForm
 from .models import Domain, Indicator, Subject

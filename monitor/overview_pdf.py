@@ -1,11 +1,11 @@
 """The quarterly overview as a PDF for the newsletter: the sentences, the tables and the charts
-(painted as PNG), with the protection legend. fpdf2 with the DejaVu fonts (content.pdfgen)."""
+(painted as PNG), with the protection legend. fpdf2 with the DejaVu fonts (core.pdf)."""
 
 import io
 
 from django.utils.translation import gettext as _
 
-from content.pdfgen import FONT, new_pdf
+from core.pdf import FONT, new_pdf
 
 from . import charts, stats
 

@@ -4,7 +4,7 @@ see: the context passed in is already limited to the reader's parts."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content.pdfgen import FONT, new_pdf
+from core.pdf import FONT, new_pdf
 
 
 def _line(pdf, text, *, size=10, bold=False, height=5.5):

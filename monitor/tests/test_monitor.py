@@ -8,6 +8,7 @@ import random
 import uuid
 from datetime import datetime
 
+import pypdfium2
 import pytest
 from django.utils import timezone
 
@@ -441,7 +442,13 @@ def test_the_quarterly_overview_as_page_and_pdf(
     assert "steeg met 60%" in html
     assert "&lt;5" in html or "<5" not in html
     pdf = client.get("/monitor/kwartaal/2024/1/pdf/")
-    assert pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf"
+    document = pypdfium2.PdfDocument(io.BytesIO(pdf.content))
+    text = " ".join(" ".join(p.get_textpage().get_text_range() for p in document).split())
+    assert text.startswith("Kwartaaloverzicht K1 2024 Het aantal meldingen steeg met 60% ")
+    assert "Criminele uitbuiting −33% +65% +165%" in text  # the minus sign U+2212
+    assert "<5: tussen 1 en 4; x: niet getoond" in text  # the protection legend
+    assert text.endswith("Pagina 2 van 2")
     assert client.get("/monitor/kwartaal/2024/5/").status_code == 404
 
 
