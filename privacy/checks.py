@@ -9,6 +9,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from audit.actions import verify_chain
+from audit.anchoring import read_anchors
 from audit.models import AuditEvent
 
 from .models import AuditVerification
@@ -28,7 +29,9 @@ def _office_hours():
 
 
 def daily_audit_check():
-    result = verify_chain()
+    anchors, unreadable = read_anchors()
+    result = verify_chain(anchors)
+    result.problems.extend(unreadable)
     head = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or ""
     AuditVerification.objects.create(
         at=timezone.now(),
