@@ -119,7 +119,7 @@ DETAILS = [
 STREETS = ["Kanaalweg", "Vleutenseweg", "Amsterdamsestraatweg", "Lageweide", "Europalaan"]
 
 
-def step_data(rng, number, passphrase):
+def step_data(rng, number):
     """Draft data for the steps what/where/who/you, as the form keeps it (lists of values)."""
     street, house, count = rng.choice(STREETS), str(rng.randint(1, 300)), rng.randint(2, 30)
     description = " ".join(
@@ -141,7 +141,7 @@ def step_data(rng, number, passphrase):
             "victim_count": str(count),
             "company_name": rng.choice(["Bouw B.V.", "Kwekerij De Kas", "", "Uitzendbureau X"]),
         },
-        "you": {"identity": "anonymous", "passphrase": passphrase, "passphrase_again": passphrase},
+        "you": {"identity": "anonymous"},
     }
     return {step: {name: [value] for name, value in data.items()} for step, data in steps.items()}
 
@@ -151,6 +151,7 @@ class Submission:
         "number",
         "key",
         "token",
+        "passphrase",
         "mailbox",
         "due",
         "sent",
@@ -173,11 +174,12 @@ class Submission:
             channel=Channel.PUBLIC,
             language="nl",
             key=str(uuid.uuid4()),
-            data=step_data(rng, number, passphrase),
+            data=step_data(rng, number),
             step="check",
         )
         self.key = draft.key
         self.token = draft.token()
+        self.passphrase = passphrase  # typed on the last step, never part of the draft
         self.due = self.sent = self.done = None
         self.status = None
         self.location = ""
@@ -234,6 +236,8 @@ class Client:
         for name, value in (
             ("csrfmiddlewaretoken", self.csrf),
             ("draft", submission.token),
+            ("passphrase", submission.passphrase),
+            ("passphrase_again", submission.passphrase),
             ("website", ""),
             ("action", "send"),
         ):

@@ -436,13 +436,16 @@ class PassphraseMixin:
 
 
 def passphrase_fields():
+    """The passphrase is typed where it is used and never put back into a page (PasswordInput
+    without render_value): the public report asks for it on the last step only, next to "Send",
+    so that it never travels in the draft."""
     return {
         "passphrase": forms.CharField(
             label=_("Passphrase for your mailbox"),
             required=False,
             max_length=200,
             strip=False,
-            widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "new-password"}),
+            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
             help_text=_(
                 "Choose a passphrase of at least 8 characters. With it and the code you will get, "
                 "you can add information later and answer questions from the reporting point."
@@ -453,12 +456,12 @@ def passphrase_fields():
             required=False,
             max_length=200,
             strip=False,
-            widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "new-password"}),
+            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         ),
     }
 
 
-class YouForm(PassphraseMixin, forms.Form):
+class YouForm(forms.Form):
     title = _("About you")
 
     ANONYMOUS, CONTACT = "anonymous", "contact"
@@ -480,7 +483,6 @@ class YouForm(PassphraseMixin, forms.Form):
 
     def __init__(self, *args, language="nl", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields.update(passphrase_fields())
 
     def clean_reporter_phone(self):
         value = self.cleaned_data["reporter_phone"]
@@ -503,7 +505,6 @@ class YouForm(PassphraseMixin, forms.Form):
             or self.errors.get("reporter_email")
         ):
             self.add_error("reporter_phone", _("Leave a phone number or an e-mail address."))
-        self.clean_passphrase_fields(data)
         return data
 
 
@@ -534,8 +535,9 @@ class ProfessionalYouForm(forms.Form):
     clean_reporter_phone = YouForm.clean_reporter_phone
 
 
-class SendForm(forms.Form):
-    """The last step: attachments, and a field that only robots fill in."""
+class SendForm(PassphraseMixin, forms.Form):
+    """The last step: attachments, the mailbox passphrase (public reports; typed here only, so
+    that it is never part of the draft), and a field that only robots fill in."""
 
     title = _("Check and send")
 
@@ -545,6 +547,18 @@ class SendForm(forms.Form):
     )
     # The honeypot: hidden from people (and screen readers) by CSS and aria-hidden.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, mailbox=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mailbox = mailbox
+        if mailbox:
+            self.fields.update(passphrase_fields())
+
+    def clean(self):
+        data = super().clean()
+        if self.mailbox:
+            self.clean_passphrase_fields(data)
+        return data
 
 
 STEP_FORMS = {"what": WhatForm, "where": WhereForm, "who": WhoForm, "you": YouForm}

@@ -185,8 +185,10 @@ class Report(models.Model):
         related_name="submitted_reports",
     )
 
-    # The anonymous mailbox: a code we show once (kept encrypted to show it again on the
-    # confirmation page) and a passphrase the reporter chose (hashed).
+    # The anonymous mailbox: a code we show once (kept encrypted only until the confirmation page
+    # has shown it, then erased; mailbox_index finds it) and a passphrase the reporter chose
+    # (hashed). Failed sign-ins are counted in ThrottleHit per code and address; the two
+    # mailbox_failures/mailbox_locked_until columns are no longer used.
     mailbox_code = EncryptedTextField(_("follow-up code"), blank=True)
     mailbox_index = models.CharField(max_length=64, blank=True, db_index=True)
     mailbox_passphrase = models.CharField(max_length=200, blank=True)

@@ -9,7 +9,7 @@ from itertools import groupby
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +26,7 @@ from indicators.exploitation import join_codes
 from indicators.models import Domain, Indicator, PremisesType
 
 from . import actions, languages
-from .draft import STEPS, BadDraft, Draft
+from .draft import DRAFT_HOURS, STEPS, BadDraft, Draft, DraftExpired
 from .forms import (
     STEP_FORMS,
     AdviceForm,
@@ -53,7 +53,7 @@ def _organisations(user):
 
 def _step_form(step, draft, request, data=None, files=None):
     if step == "check":
-        return SendForm(data, files)
+        return SendForm(data, files, mailbox=draft.channel == Channel.PUBLIC)
     if step == "you" and draft.channel == Channel.PROFESSIONAL:
         initial = {"reporter_function": request.user.function}
         return ProfessionalYouForm(
@@ -153,11 +153,7 @@ def _summary(forms, draft):
         form = forms[step]
         items = []
         for name, field in form.fields.items():
-            if name in ("passphrase_again", "indicators"):
-                continue
-            if name == "passphrase":
-                if form.cleaned_data.get("passphrase"):
-                    items.append({"label": field.label, "text": _("Chosen (not shown)")})
+            if name == "indicators":
                 continue
             shown = _display(form, name)
             if shown != "":
@@ -198,6 +194,7 @@ def _render_step(request, draft, step, form=None, *, status=200, notice=""):
         "acute": draft.data.get("what", {}).get("acute_danger") == [Answer.YES],
         "professional": draft.channel == Channel.PROFESSIONAL,
         "fresh": not draft.data,
+        "draft_hours": DRAFT_HOURS,
     }
     if step == "what":
         context["indicator_groups"] = _indicator_groups(form, draft.language)
@@ -297,7 +294,7 @@ def _send(request, draft):
             return _render_step(
                 request, draft, step, form, notice=_("Please complete this step first.")
             )
-    send_form = SendForm(request.POST, request.FILES)
+    send_form = _step_form("check", draft, request, data=request.POST, files=request.FILES)
     if not send_form.is_valid():
         return _render_step(request, draft, "check", send_form)
     if send_form.cleaned_data["website"]:
@@ -316,7 +313,6 @@ def _send(request, draft):
                 "hour, or call the reporting point."
             ),
         )
-    you = forms["you"].cleaned_data
     submission = actions.submit_report(
         fields=_fields_for(forms, draft, user),
         kind=Kind.REPORT,
@@ -324,7 +320,7 @@ def _send(request, draft):
         language=draft.language,
         idempotency_key=draft.key,
         user=user,
-        passphrase=you.get("passphrase", "") if user is None else "",
+        passphrase=send_form.cleaned_data.get("passphrase", "") if user is None else "",
         uploads=send_form.cleaned_data["attachments"],
         request=request,
     )
@@ -332,6 +328,34 @@ def _send(request, draft):
         _received_url(submission.report, draft.language)
         + ("?failed=" + str(len(submission.failed_files)) if submission.failed_files else "")
     )
+
+
+def _received_url_for_key(key, language):
+    return _received_url(Report.objects.only("pk").get(idempotency_key=key), language)
+
+
+def _expired(request, channel, language):
+    """A draft older than DRAFT_HOURS: what it holds is not brought back (it may be a page left
+    in a shared computer's history), the form starts over with a notice. Only the language is
+    kept."""
+    language = languages.choose(language)
+    draft = Draft(kind=Kind.REPORT, channel=channel, language=language)
+    with languages.speaking(request, language):
+        try:
+            return _render_step(
+                request,
+                draft,
+                "what",
+                status=400,
+                notice=_(
+                    "This form was open for more than %(hours)s hours without being sent. To "
+                    "protect what you typed, it has been removed. Please start again."
+                )
+                % {"hours": DRAFT_HOURS},
+            )
+        except DatabaseError:
+            logger.exception("report form: database unreachable")
+            return _unreachable(request, draft)
 
 
 def _report_form(request, channel):
@@ -349,6 +373,8 @@ def _report_form(request, channel):
         draft = Draft.from_token(request.POST.get("draft"))
         if draft.channel != channel:
             raise BadDraft
+    except DraftExpired as expired:
+        return _expired(request, channel, expired.language)
     except BadDraft:
         response = render(request, "reports/bad_draft.html", status=400)
         response["Cache-Control"] = "no-store"
@@ -357,6 +383,10 @@ def _report_form(request, channel):
     step = draft.step
     with languages.speaking(request, draft.language):
         try:
+            if Report.objects.filter(idempotency_key=draft.key).exists():
+                # Sent already (a double submit, a retry, or the page replayed from history):
+                # the same report, never its content or its code again.
+                return redirect(_received_url_for_key(draft.key, draft.language))
             if step == "check" and action == "send":
                 return _send(request, draft)
             form = _step_form(step, draft, request, data=request.POST, files=request.FILES)
@@ -401,8 +431,22 @@ def received(request, token):
         raise Http404 from None
     language = languages.choose(payload.get("l") if isinstance(payload, dict) else None)
     try:
-        report = Report.objects.get(pk=payload["r"])
-        failed = list(report.attachments.filter(state=Attachment.State.FAILED))
+        with languages.speaking(request, language), transaction.atomic():
+            report = Report.objects.get(pk=payload["r"])
+            failed = list(report.attachments.filter(state=Attachment.State.FAILED))
+            # The follow-up code is shown on the first view only: taken from the report in
+            # this transaction and committed only once the page is rendered.
+            return render(
+                request,
+                "reports/received.html",
+                {
+                    "report": report,
+                    "code": actions.take_mailbox_code(report, request=request),
+                    "has_mailbox": report.has_mailbox,
+                    "failed": [a.original_name for a in failed],
+                    "professional": report.channel == Channel.PROFESSIONAL,
+                },
+            )
     except (Report.DoesNotExist, KeyError, TypeError):
         raise Http404 from None
     except DatabaseError:
@@ -412,17 +456,6 @@ def received(request, token):
             response = HttpResponse(render_to_string("reports/received_later.html"), status=503)
         response["Retry-After"] = "60"
         return response
-    with languages.speaking(request, language):
-        return render(
-            request,
-            "reports/received.html",
-            {
-                "report": report,
-                "code": report.mailbox_code,
-                "failed": [a.original_name for a in failed],
-                "professional": report.channel == Channel.PROFESSIONAL,
-            },
-        )
 
 
 # --- advice requests ---------------------------------------------------------------------------
@@ -520,6 +553,11 @@ def _advice_key(request):
 
 # --- the anonymous mailbox -----------------------------------------------------------------------
 
+SIGN_IN_REFUSED = gettext_lazy(
+    "This code and passphrase do not match. Check both and try again. After five wrong attempts "
+    "the mailbox stays closed for up to 15 minutes, also for the right passphrase."
+)
+
 
 @never_cache
 @rule(PUBLIC, methods=("GET", "POST"))
@@ -530,25 +568,18 @@ def mailbox_sign_in(request):
         status = 200
         if request.method == "POST" and form.is_valid():
             if actions.throttled("mailbox", request, settings.SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR):
+                # Counted per address over every code: says nothing about any one code.
                 form.add_error(None, _("Too many attempts. Please try again in an hour."))
                 status = 429
             else:
-                try:
-                    report = actions.mailbox_sign_in(
-                        form.cleaned_data["code"], form.cleaned_data["passphrase"], request
-                    )
-                except actions.MailboxLocked:
-                    report = None
-                    form.add_error(
-                        None,
-                        _("This mailbox is locked for 15 minutes after too many wrong attempts."),
-                    )
-                    status = 429
+                report = actions.mailbox_sign_in(
+                    form.cleaned_data["code"], form.cleaned_data["passphrase"], request
+                )
+                if report is None:
+                    # One answer for an unknown code, a wrong passphrase and a closed mailbox.
+                    form.add_error(None, SIGN_IN_REFUSED)
+                    status = 400
                 else:
-                    if report is None:
-                        form.add_error(None, _("This code and passphrase do not match."))
-                        status = 400
-                if report is not None:
                     request.session.cycle_key()
                     request.session[access.MAILBOX_SESSION_KEY] = {
                         "report": report.pk,

@@ -79,10 +79,11 @@ def stored(browser, server):
     reporter.fill('input[name="company_name"]', SHORT[5])
     reporter.click(NEXT)
     reporter.check('input[name="identity"][value="anonymous"]')
-    reporter.fill('input[name="passphrase"]', PASSPHRASE)
-    reporter.fill('input[name="passphrase_again"]', PASSPHRASE)
     reporter.click(NEXT)
     _assert_clean(reporter, events)  # the summary before sending shows every payload
+    # The mailbox passphrase is chosen on the last step, next to "Send".
+    reporter.fill('input[name="passphrase"]', PASSPHRASE)
+    reporter.fill('input[name="passphrase_again"]', PASSPHRASE)
     reporter.click(SEND)
     reporter.wait_for_url("**/melden/ontvangen/*/")
     reference = reporter.locator(".reference").inner_text().strip()

@@ -31,12 +31,10 @@ STEP_DATA = {
         "victim_count": "12",
         "company_name": "Bouw B.V.",
     },
-    "you": {
-        "identity": "anonymous",
-        "passphrase": "geheime zin 2026",
-        "passphrase_again": "geheime zin 2026",
-    },
+    "you": {"identity": "anonymous"},
 }
+# The mailbox passphrase is typed on the last step, with "Send" (never part of the draft).
+SEND_DATA = {"passphrase": "geheime zin 2026", "passphrase_again": "geheime zin 2026"}
 
 
 def token_of(response):
@@ -77,7 +75,7 @@ class ReportFlow:
         return self
 
     def send(self, files=None, data=None):
-        return self.post("send", data or {}, files=files)
+        return self.post("send", {**SEND_DATA, **(data or {})}, files=files)
 
 
 @pytest.fixture
