@@ -349,6 +349,15 @@ TARGETS = [
         each_round=lambda c, w: [_colleague(w).pk],
         page=_on("accounts:people"),
     ),
+    Target(
+        "accounts:grant_role",
+        who=Role.ORGANISATION_ADMIN,
+        # The form is on the people page and posts to the target's own URL (no arguments).
+        page=lambda c, w: (
+            reverse("accounts:grant_role"),
+            c.get(reverse("accounts:people")).content.decode(),
+        ),
+    ),
     # the privacy officer
     Target("privacy:subjects", who=Role.PRIVACY_OFFICER),
     Target("privacy:reporter", who=Role.PRIVACY_OFFICER, args=_ref),
@@ -384,7 +393,11 @@ NO_FORM = {
     "accounts:activate": "Django's SetPasswordForm behind a mailed token, like "
     "accounts:password_reset_confirm (a target)",
     "accounts:review_list": "filter by a fixed status (hostile values: test_access DUMMY walk)",
-    "accounts:people": "list; its forms are the revoke_role and reset_two_factor targets",
+    "accounts:people": "list; its forms are the revoke_role, reset_two_factor and grant_role "
+    "targets",
+    "accounts:approve_grant": "POST without fields",
+    "accounts:refuse_grant": "one reason field, like accounts:revoke_role (a target); shown only "
+    "while a role waits for a second admin (accounts/tests/test_role_grants.py)",
     "content:document": "no form fields",
     "content:feed": "RSS feed",
     "content:suggest": "takes the same query as content:search (a target)",
@@ -512,6 +525,8 @@ def _assign(targets, inputs):
 def test_hostile_text_on_every_form(client, world, login, settings):
     settings.SIGNAAL_REPORTS_PER_HOUR = 100_000
     settings.SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR = 100_000
+    settings.SIGNAAL_ACCOUNT_REQUESTS_PER_HOUR = 100_000
+    settings.SIGNAAL_ACCOUNT_REQUESTS_PER_ADDRESS = 100_000
     started = time.monotonic()
     targets = _active(TARGETS)
     shares = _assign(targets, hostile.TEXT)
