@@ -323,22 +323,71 @@ def add_attachment(report, upload, *, message=None):
 # --- the reporting point -------------------------------------------------------------------------
 
 
-def open_report(report, user, request=None):
-    """Staff opened a report: every read of a report is an audit event."""
+def _where(request):
+    """Which screen and method a read came through, for the access log."""
+    if request is None:
+        return {}
+    match = getattr(request, "resolver_match", None)
+    return {"view": match.view_name if match else "", "method": request.method}
+
+
+def open_report(
+    reference,
+    *,
+    actor,
+    request=None,
+    rule="reports.handle",
+    queryset=None,
+    event="report.opened",
+    details=None,
+):
+    """The one way a view gets a report for a user: fetched under the access rule (404 when it
+    does not exist or is not the user's) and audited as a read in the same transaction, before
+    anything of it can be shown. Every response built from it, an error re-render included, has
+    its read event."""
+    from accounts import access
+
+    queryset = access.reports_for(actor) if queryset is None else queryset
     with transaction.atomic():
-        record_event("report.opened", actor=user, target=report, request=request)
+        report = access.get_for(actor, rule, queryset, reference=reference)
+        record_event(
+            event,
+            actor=actor,
+            target=report,
+            request=request,
+            details={**_where(request), **(details or {})},
+        )
+    return report
 
 
-def reveal_contact(report, user, request=None):
+def open_mailbox(request):
+    """The report whose mailbox this browser signed in to (access.mailbox_report), audited as a
+    read by the reporter in the same transaction; None when the session holds no mailbox."""
+    from accounts import access
+
     with transaction.atomic():
-        record_event("report.contact_revealed", actor=user, target=report, request=request)
+        report = access.mailbox_report(request)
+        if report is not None:
+            record_event(
+                "mailbox.viewed",
+                actor=None,
+                target=report,
+                request=request,
+                details=_where(request),
+            )
+    return report
 
 
-def read_attachment(attachment, user, request=None):
+def reveal_contact(report, *, actor, request=None):
+    with transaction.atomic():
+        record_event("report.contact_revealed", actor=actor, target=report, request=request)
+
+
+def read_attachment(attachment, *, actor, request=None):
     with transaction.atomic():
         record_event(
             "report.attachment_downloaded",
-            actor=user,
+            actor=actor,
             target=attachment.report,
             request=request,
             details={"attachment": attachment.pk},

@@ -754,12 +754,14 @@ def partner_answer(request, pk, answer):
 
 @rule("referrals.work")
 def partner_attachment(request, pk, attachment_pk):
-    referral = _partner_referral(request, pk)
     # Only an attachment shared with this referral (404 for any other, also of the same report).
-    item = access.shared_attachments(request.user, referral).filter(pk=attachment_pk).first()
-    if item is None:
-        raise Http404
-    data = handling.partner_attachment(referral, item, request.user, request=request)
+    referral, item, data = handling.open_referral_attachment(
+        pk,
+        attachment_pk,
+        actor=request.user,
+        request=request,
+        queryset=access.referrals_for(request.user).select_related("report"),
+    )
     return attachment_response(referral.report, item, data)
 
 

@@ -15,7 +15,7 @@ from core.mail import send_after_commit
 from indicators.exploitation import join_codes
 
 from . import storage, workflow
-from .actions import refresh_match_keys
+from .actions import _where, refresh_match_keys
 from .models import (
     Attachment,
     Note,
@@ -59,7 +59,9 @@ def change_status(report, user, to_status, *, reason="", outcome="", request=Non
         if to_status == Status.CLOSED:
             changes.update(outcome=outcome, closed_at=now)
         elif to_status == Status.REOPENED:
-            changes.update(outcome="", closed_at=None)
+            changes.update(
+                outcome="", closed_at=None, deadline=workflow.deadline_for(current, since=now)
+            )
         Report.objects.filter(pk=current.pk).update(**changes)
         record_event(
             "report.status_changed",
@@ -449,6 +451,35 @@ def revoke(referral, user, reason, *, request=None):
     )
 
 
+def open_referral(pk, *, actor, queryset, what="referral", request=None):
+    """The one way a partner's screen gets a referral: fetched under the access rule (404 when
+    it is not theirs) and audited as a read in the same transaction."""
+    from accounts import access
+
+    with transaction.atomic():
+        referral = access.get_for(actor, "referrals.work", queryset, pk=pk)
+        partner_read(referral, actor, what=what, request=request)
+    return referral
+
+
+def open_referral_attachment(pk, attachment_pk, *, actor, queryset, request=None):
+    """A partner downloads an attachment shared with their referral: the referral under the
+    access rule, the attachment only if it is in the referral's snapshot (404 for any other, also
+    of the same report), audited as one download in the same transaction. Returns the referral,
+    the attachment and its bytes."""
+    from django.http import Http404
+
+    from accounts import access
+
+    with transaction.atomic():
+        referral = access.get_for(actor, "referrals.work", queryset, pk=pk)
+        item = access.shared_attachments(actor, referral).filter(pk=attachment_pk).first()
+        if item is None:
+            raise Http404
+        partner_read(referral, actor, what=f"attachment:{item.pk}", request=request)
+    return referral, item, storage.read(item.storage_name)
+
+
 def partner_read(referral, user, what="referral", *, request=None):
     """A partner's case worker looked at a referral (or one of its attachments)."""
     with transaction.atomic():
@@ -459,13 +490,8 @@ def partner_read(referral, user, what="referral", *, request=None):
             actor=user,
             target=referral.report,
             request=request,
-            details={"referral": referral.pk, "what": what},
+            details={"referral": referral.pk, "what": what, **_where(request)},
         )
-
-
-def partner_attachment(referral, attachment, user, *, request=None):
-    partner_read(referral, user, what=f"attachment:{attachment.pk}", request=request)
-    return storage.read(attachment.storage_name)
 
 
 def send_referral_reminders(now=None):

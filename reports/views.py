@@ -599,7 +599,7 @@ def mailbox_sign_in(request):
 @never_cache
 @rule(PUBLIC, methods=("GET", "POST"))
 def mailbox(request):
-    report = access.mailbox_report(request)
+    report = actions.open_mailbox(request)
     if report is None:
         return redirect("reports:mailbox_sign_in")
     language = languages.choose(request.session[access.MAILBOX_SESSION_KEY].get("language"))
@@ -661,8 +661,12 @@ def my_reports(request):
 @never_cache
 @rule(SIGNED_IN, methods=("GET", "POST"))
 def my_report(request, reference):
-    report = access.get_for(
-        request.user, access.SIGNED_IN, access.own_reports_for(request.user), reference=reference
+    report = actions.open_report(
+        reference,
+        actor=request.user,
+        request=request,
+        rule=access.SIGNED_IN,
+        queryset=access.own_reports_for(request.user),
     )
     form = MessageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

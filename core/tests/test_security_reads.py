@@ -127,6 +127,7 @@ def url_args(name, entry, case):
         "reports:attachment": case["attachment"].pk,
         "reports:remove_person": case["person"].pk,
         "reports:revoke_referral": case["referral"].pk,
+        "reports:share_referral_items": case["referral"].pk,
         "privacy:person": case["person"].pk,
     }
     values = {
