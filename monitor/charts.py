@@ -11,11 +11,13 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
 
+from core.pdf import FONT_DIR, FONT_FILES
+
 # Colours with at least 3:1 contrast against white and between neighbours (WCAG 1.4.11).
 PALETTE = ["#01689b", "#ca005d", "#275937", "#8b4a00", "#42145f", "#a90061", "#154273", "#39870c"]
 TEXT = "#1a1a1a"
 GRID = "#767676"
-FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+FONT_FILE = str(FONT_DIR / FONT_FILES[""])  # DejaVu Sans, shipped with core.pdf
 
 
 @dataclass

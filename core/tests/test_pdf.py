@@ -77,3 +77,16 @@ def test_the_footer_numbers_the_pages_in_the_language_shown():
         english = text_of(two_pages())
     assert "Pagina 1 van 2" in dutch[0] and "Pagina 2 van 2" in dutch[1]
     assert "Page 2 of 2" in english[1]
+
+
+def test_no_code_reads_fonts_from_the_system():
+    # The chart pictures (monitor.charts) use the same shipped font as the PDFs.
+    skip = {".venv", "var", "node_modules", ".git"}
+    sources = [
+        path
+        for path in settings.BASE_DIR.rglob("*.py")
+        if not skip & set(path.relative_to(settings.BASE_DIR).parts)
+    ]
+    assert len(sources) > 100
+    system_fonts = "/usr/share/" + "fonts"  # split, or this file would name it
+    assert [str(path) for path in sources if system_fonts in path.read_text()] == []
