@@ -293,6 +293,10 @@ def test_organisation_admin_sees_only_grants_of_their_organisation(
     assert newcomer.email not in client.get(PEOPLE).content.decode()
     approve = reverse("accounts:approve_grant", args=[grant.pk])
     assert client.post(approve).status_code == 404
+    refuse = reverse("accounts:refuse_grant", args=[grant.pk])
+    assert client.post(refuse, {"reason": "Niet van jou"}).status_code == 404
+    grant.refresh_from_db()
+    assert grant.status == RoleGrantStatus.PENDING
 
 
 # --- the Django admin --------------------------------------------------------------------------

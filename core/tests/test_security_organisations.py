@@ -61,6 +61,10 @@ PRIVACY_OFFICE = RegionWide(
 HANDLING = "reports/tests/test_handling.py::test_access_matrix"
 KNOWLEDGE = "content/tests/test_knowledge_access.py"
 ACCOUNTS = "accounts/tests/test_account_request.py"
+ROLE_GRANTS = "accounts/tests/test_role_grants.py"
+ROLE_GRANTS_OF_ANOTHER_ORGANISATION = (
+    "test_organisation_admin_sees_only_grants_of_their_organisation"
+)
 
 OBJECT_URLS = {
     # accounts: admins act on requests and people of their own organisation only
@@ -71,6 +75,8 @@ OBJECT_URLS = {
     "accounts:reset_two_factor": Elsewhere(
         f"{ACCOUNTS}::test_admin_resets_two_factor_of_their_own_people_only"
     ),
+    "accounts:approve_grant": Elsewhere(f"{ROLE_GRANTS}::{ROLE_GRANTS_OF_ANOTHER_ORGANISATION}"),
+    "accounts:refuse_grant": Elsewhere(f"{ROLE_GRANTS}::{ROLE_GRANTS_OF_ANOTHER_ORGANISATION}"),
     # mailed links: the token is the object's key
     "accounts:request_verify": Elsewhere(f"{ACCOUNTS}::test_a_forged_token_is_refused"),
     "accounts:activate": Case("test_forged_tokens_are_refused"),
