@@ -273,9 +273,9 @@ def request_account(request):
 def _too_many_requests(request, email):
     """Rate limits of the account request form, per client address and per e-mail address (so
     that the form cannot be used to flood someone's mailbox). The counts are kept in the
-    database (reports.actions.throttled), so they hold across server processes."""
+    database (reports.throttle.throttled), so they hold across server processes."""
     from core.crypto import blind_index
-    from reports.actions import throttled
+    from reports.throttle import throttled
 
     return throttled(
         "account_request_ip", request, settings.SIGNAAL_ACCOUNT_REQUESTS_PER_HOUR

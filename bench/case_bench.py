@@ -372,7 +372,7 @@ class Generator:
     def report(self, i, created=None, status=None):
         from core import crypto
         from indicators.exploitation import join_codes
-        from reports.actions import normalise_code
+        from reports.matching import normalise_code
         from reports.models import Report
 
         rng = self.rng
@@ -514,7 +514,7 @@ class Generator:
         stored report, appended to `rows` ({model name: [instances]})."""
         from core import crypto
         from reports import workflow
-        from reports.actions import normalise_house_number, normalise_postcode
+        from reports.matching import normalise_house_number, normalise_postcode
         from reports.models import (
             Attachment,
             MatchKey,
@@ -644,8 +644,6 @@ class Generator:
                     legal_basis=rng.choice(self.people.bases),
                     summary="Vermoeden van arbeidsuitbuiting op het genoemde adres; "
                     "zie de beschrijving en de personen.",
-                    share_persons=rng.random() < 0.5,
-                    share_attachments=rng.random() < 0.3,
                     state=state,
                     sent_at=sent,
                     sent_by=rng.choice(staff),
@@ -742,7 +740,7 @@ class Generator:
         with `shared_company`."""
         from core import crypto
         from reports import workflow
-        from reports.actions import normalise_house_number, normalise_postcode
+        from reports.matching import normalise_house_number, normalise_postcode
         from reports.models import MatchKey, Report, ReportLink
 
         rng = self.rng

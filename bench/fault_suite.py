@@ -23,7 +23,7 @@ counts every message it accepts by Message-ID), a blackhole (accepts connections
 or dead (nothing listens: connection refused). A message counts as delivered when the server
 answered 250 to its DATA; a client that disappears before that answer (a killed worker) leaves an
 aborted message, which a real mail server does not deliver either. One reporting-point staff
-member is created, so every report queues a staff notice (reports.actions._notify_staff).
+member is created, so every report queues a staff notice (reports.actions.intake._notify_staff).
 SIGNAAL_PRIVATE_DIR is a directory in the suite's temporary directory; disk-full mounts a small
 tmpfs over it while Signaal runs. Each scenario also reads the server's log (gunicorn and the task
 workers, JSON lines) written meanwhile and counts its tracebacks by exception; one that the fault

@@ -276,7 +276,7 @@ def edit_note(request, pk):
 def share(request):
     from django.conf import settings
 
-    from reports.actions import throttled
+    from reports.throttle import throttled
 
     data = request.POST if request.method == "POST" else request.GET
     item = _item(request.user, data)

@@ -31,8 +31,8 @@ logger = logging.getLogger(__name__)
 
 # Each job is a function without arguments that returns something to log (a count, a summary).
 DAILY_JOBS = [
-    "reports.handling.send_referral_reminders",
-    "reports.actions.prune_throttle",
+    "reports.actions.send_referral_reminders",
+    "reports.throttle.prune_throttle",
     "privacy.retention.daily_retention",
     "privacy.checks.daily_audit_check",
     "audit.anchoring.anchor_head",

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from audit.actions import record_event
 from core import crypto
-from reports.actions import refresh_match_keys
+from reports.matching import refresh_match_keys
 from reports.models import Report, SubjectKey, SubjectKind
 from reports.workflow import name_key, phone_key
 

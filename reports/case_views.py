@@ -20,7 +20,7 @@ from indicators.exploitation import ExploitationForm
 from indicators.models import Indicator, PremisesType, Sector
 from indicators.scoring import assess, signals_from_snapshot
 
-from . import actions, handling, languages
+from . import actions, languages, matching
 from .case_forms import (
     LinkForm,
     NoteForm,
@@ -113,7 +113,7 @@ def _search(text):
     condition = Q(reference__in=references)
     if text.isdigit() and len(text) == 8:
         condition |= Q(kvk_number=text)
-    company = actions.normalise_company(text)
+    company = matching.normalise_company(text)
     if company:
         digest = crypto.blind_index(company, "company")
         ids = list(
@@ -385,7 +385,9 @@ def staff_message(request, reference):
     if not (report.has_mailbox or report.submitted_by_id):
         form.add_error(None, _("This reporter has no mailbox: a message cannot reach them."))
         return _case(request, report, message_form=form, status=400)
-    actions.send_staff_message(report, request.user, form.cleaned_data["body"], request)
+    actions.send_staff_message(
+        report, form.cleaned_data["body"], actor=request.user, request=request
+    )
     messages.success(request, _("Your message has been placed in the reporter's mailbox."))
     return _back(reference, "#berichten")
 
@@ -432,9 +434,9 @@ def triage(request, report):
     if not form.is_valid():
         return _case(request, report, triage_form=form, status=400)
     data = form.cleaned_data
-    handling.save_triage(
+    actions.save_triage(
         report,
-        request.user,
+        actor=request.user,
         primary_form=data["primary_form"],
         secondary_forms=data["secondary_forms"],
         indicator_codes=data["indicators"],
@@ -452,10 +454,10 @@ def change_status(request, report):
     form = StatusForm(request.POST, report=report)
     if form.is_valid():
         try:
-            handling.change_status(
+            actions.change_status(
                 report,
-                request.user,
                 form.cleaned_data["to_status"],
+                actor=request.user,
                 reason=form.cleaned_data["reason"],
                 outcome=form.cleaned_data["outcome"],
                 request=request,
@@ -474,7 +476,7 @@ def add_person(request, report):
     form = PersonForm(request.POST)
     if not form.is_valid():
         return _case(request, report, person_form=form, status=400)
-    handling.add_person(report, request.user, request=request, **form.person_fields())
+    actions.add_person(report, actor=request.user, request=request, **form.person_fields())
     messages.success(request, _("The person has been recorded."))
     return _back(report.reference, "#persons")
 
@@ -485,7 +487,7 @@ def remove_person(request, report, pk):
     person = report.persons.filter(pk=pk).first()
     if person is None:
         raise Http404
-    handling.remove_person(person, request.user, request=request)
+    actions.remove_person(person, actor=request.user, request=request)
     messages.success(request, _("The person has been removed."))
     return _back(report.reference, "#persons")
 
@@ -496,10 +498,10 @@ def link(request, report):
     form = LinkForm(request.POST, user=request.user)
     if form.is_valid():
         try:
-            handling.link(
+            actions.link(
                 report,
                 form.other,
-                request.user,
+                actor=request.user,
                 reason=form.cleaned_data["reason"],
                 request=request,
             )
@@ -517,7 +519,7 @@ def unlink(request, report, other):
     other_report = access.reports_for(request.user).filter(reference=other).first()
     if other_report is None:
         raise Http404
-    handling.unlink(report, other_report, request.user, request=request)
+    actions.unlink(report, other_report, actor=request.user, request=request)
     messages.success(request, _("The link has been removed."))
     return _back(report.reference, "#links")
 
@@ -528,7 +530,7 @@ def add_note(request, report):
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _case(request, report, note_form=form, status=400)
-    handling.add_note(report, request.user, form.cleaned_data["body"], request=request)
+    actions.add_note(report, form.cleaned_data["body"], actor=request.user, request=request)
     messages.success(request, _("The note has been saved."))
     return _back(report.reference, "#notes")
 
@@ -540,7 +542,7 @@ def refer(request, reference):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            handling.refer(report, request.user, request=request, **data)
+            actions.refer(report, actor=request.user, request=request, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -574,7 +576,7 @@ def share_referral_items(request, reference, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            handling.share_items(
+            actions.share_items(
                 referral,
                 persons=form.cleaned_data.get("persons", []),
                 attachments=form.cleaned_data.get("attachments", []),
@@ -606,7 +608,9 @@ def revoke_referral(request, reference, pk):
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            handling.revoke(referral, request.user, form.cleaned_data["reason"], request=request)
+            actions.revoke(
+                referral, form.cleaned_data["reason"], actor=request.user, request=request
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -675,7 +679,7 @@ def _pdf(report, context):
 def _partner_referral(request, pk, what="referral"):
     """Every partner screen gets its referral here, and so writes its read event (any method,
     any status, error re-renders included)."""
-    return handling.open_referral(
+    return actions.open_referral(
         pk,
         actor=request.user,
         request=request,
@@ -725,14 +729,14 @@ def partner_answer(request, pk, answer):
     decline_form = outcome_form = None
     try:
         if answer == "accept":
-            handling.accept(referral, request.user, request=request)
+            actions.accept(referral, actor=request.user, request=request)
             messages.success(request, _("You accepted the referral."))
         elif answer == "decline":
             decline_form = ReasonForm(request.POST, prefix="decline")
             if not decline_form.is_valid():
                 return _partner_page(request, referral, decline_form=decline_form, status=400)
-            handling.decline(
-                referral, request.user, decline_form.cleaned_data["reason"], request=request
+            actions.decline(
+                referral, decline_form.cleaned_data["reason"], actor=request.user, request=request
             )
             messages.success(request, _("You declined the referral."))
             return redirect("reports:partner_list")
@@ -740,8 +744,8 @@ def partner_answer(request, pk, answer):
             outcome_form = OutcomeForm(request.POST, prefix="outcome")
             if not outcome_form.is_valid():
                 return _partner_page(request, referral, outcome_form=outcome_form, status=400)
-            handling.complete(
-                referral, request.user, outcome_form.cleaned_data["outcome"], request=request
+            actions.complete(
+                referral, outcome_form.cleaned_data["outcome"], actor=request.user, request=request
             )
             messages.success(request, _("The outcome has been sent to the reporting point."))
             return redirect("reports:partner_list")
@@ -755,7 +759,7 @@ def partner_answer(request, pk, answer):
 @rule("referrals.work")
 def partner_attachment(request, pk, attachment_pk):
     # Only an attachment shared with this referral (404 for any other, also of the same report).
-    referral, item, data = handling.open_referral_attachment(
+    referral, item, data = actions.open_referral_attachment(
         pk,
         attachment_pk,
         actor=request.user,

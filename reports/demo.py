@@ -153,8 +153,8 @@ def load_demo_reports():
         if index == 0 and staff:
             send_staff_message(
                 submission.report,
-                staff.user,
                 "Dank voor je melding. Weet je hoe laat de arbeiders 's ochtends worden opgehaald?",
+                actor=staff.user,
             )
     first = Report.objects.filter(
         idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, "signaal-demo-report-0")

@@ -25,7 +25,7 @@ from accounts.access import PUBLIC, SIGNED_IN, rule
 from indicators.exploitation import join_codes
 from indicators.models import Domain, Indicator, PremisesType
 
-from . import actions, languages
+from . import actions, languages, throttle
 from .draft import DRAFT_HOURS, STEPS, BadDraft, Draft, DraftExpired
 from .forms import (
     STEP_FORMS,
@@ -301,7 +301,7 @@ def _send(request, draft):
         logger.info("report form: honeypot filled in, nothing stored")
         return render(request, "reports/thanks.html", status=200)
     user = request.user if draft.channel == Channel.PROFESSIONAL else None
-    if user is None and actions.throttled("report", request, settings.SIGNAAL_REPORTS_PER_HOUR):
+    if user is None and throttle.throttled("report", request, settings.SIGNAAL_REPORTS_PER_HOUR):
         return _render_step(
             request,
             draft,
@@ -319,7 +319,7 @@ def _send(request, draft):
         channel=draft.channel,
         language=draft.language,
         idempotency_key=draft.key,
-        user=user,
+        actor=user,
         passphrase=send_form.cleaned_data.get("passphrase", "") if user is None else "",
         uploads=send_form.cleaned_data["attachments"],
         request=request,
@@ -477,7 +477,7 @@ def advice_form(request):
         data = form.cleaned_data
         if data["website"]:
             return render(request, "reports/thanks.html")
-        if not signed_in and actions.throttled(
+        if not signed_in and throttle.throttled(
             "report", request, settings.SIGNAAL_REPORTS_PER_HOUR
         ):
             form.add_error(
@@ -514,7 +514,7 @@ def advice_form(request):
                 channel=Channel.PROFESSIONAL if signed_in else Channel.PUBLIC,
                 language=request.LANGUAGE_CODE,
                 idempotency_key=_advice_key(request),
-                user=request.user if signed_in else None,
+                actor=request.user if signed_in else None,
                 passphrase=data.get("passphrase", ""),
                 request=request,
             )
@@ -567,7 +567,7 @@ def mailbox_sign_in(request):
         form = MailboxSignInForm(request.POST or None)
         status = 200
         if request.method == "POST" and form.is_valid():
-            if actions.throttled("mailbox", request, settings.SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR):
+            if throttle.throttled("mailbox", request, settings.SIGNAAL_MAILBOX_ATTEMPTS_PER_HOUR):
                 # Counted per address over every code: says nothing about any one code.
                 form.add_error(None, _("Too many attempts. Please try again in an hour."))
                 status = 429
@@ -674,7 +674,7 @@ def my_report(request, reference):
             report,
             form.cleaned_data["body"],
             uploads=form.cleaned_data["attachments"],
-            user=request.user,
+            actor=request.user,
             request=request,
         )
         _tell_failed(request, failed)

@@ -151,7 +151,7 @@ def phones_in(text):
 
 
 def company_key(name):
-    from .actions import normalise_company
+    from .matching import normalise_company
 
     return normalise_company(name)
 
@@ -159,7 +159,7 @@ def company_key(name):
 def match_keys(report, persons=None):
     """(kind, digest) pairs for a report and the persons recorded with it (`persons`: already
     known, e.g. none for a report just received)."""
-    from .actions import normalise_house_number, normalise_postcode
+    from .matching import normalise_house_number, normalise_postcode
 
     keys = set()
     postcode, number = (

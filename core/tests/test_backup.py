@@ -64,7 +64,7 @@ import io, json, os, uuid
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from accounts.models import User
-from reports import handling
+from reports import actions as report_actions
 from reports.actions import add_attachment, submit_report
 
 seed = json.loads(os.environ["BACKUP_TEST_SEED"])
@@ -79,7 +79,7 @@ report = submit_report(
     idempotency_key=uuid.uuid4(),
     passphrase=seed["passphrase"],
 ).report
-handling.add_person(report, staff, role="victim", **seed["person"])
+report_actions.add_person(report, staff, role="victim", **seed["person"])
 image = io.BytesIO()
 Image.new("RGB", (40, 20), "red").save(image, "JPEG")
 upload = SimpleUploadedFile(seed["file_name"], image.getvalue(), "image/jpeg")

@@ -230,7 +230,8 @@ def test_a_database_failure_inside_the_submission_stores_nothing_and_keeps_the_d
 
     events = AuditEvent.objects.count()
     with mock.patch(
-        "reports.actions.record_event", side_effect=OperationalError("terminating connection")
+        "reports.actions.intake.record_event",
+        side_effect=OperationalError("terminating connection"),
     ):
         response = last_step(client)
     assert response.status_code == 503

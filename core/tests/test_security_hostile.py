@@ -35,7 +35,7 @@ from accounts.tests.test_access import OWN_URLS
 from conftest import PASSWORD
 from content.models import SavedItem
 from core.tests import hostile
-from reports import handling
+from reports import actions as report_actions
 from reports.actions import submit_report
 from reports.models import LegalBasis
 
@@ -150,11 +150,11 @@ def world(personas, make_user, organisations, django_capture_on_commit_callbacks
         language="nl",
         idempotency_key=uuid.uuid4(),
     ).report
-    person = handling.add_person(report, staff, role="victim", name="Olga Nowak")
+    person = report_actions.add_person(report, actor=staff, role="victim", name="Olga Nowak")
     with django_capture_on_commit_callbacks(execute=True):
-        referral = handling.refer(
+        referral = report_actions.refer(
             report,
-            staff,
+            actor=staff,
             organisation=organisations["police"],
             legal_basis=LegalBasis.objects.first(),
             summary="Mogelijke arbeidsuitbuiting",
@@ -262,9 +262,9 @@ def _fresh_referral(world):
     active = report.referrals.filter(state__in=["sent", "accepted"]).first()
     if active is None:
         staff = world["personas"][STAFF]
-        active = handling.refer(
+        active = report_actions.refer(
             report,
-            staff,
+            actor=staff,
             organisation=world["organisations"]["riec"],
             legal_basis=LegalBasis.objects.first(),
             summary="Voor intrekken",

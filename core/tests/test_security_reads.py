@@ -5,7 +5,7 @@ role the URL's rule lets in (and as the reporter in their mailbox), against a ca
 personal data in every part (narrative, reporter, persons, notes, messages, attachments, an
 accepted referral), the walk asserts: a response that carries any of that data wrote at least
 one audit event in the same request. A new view that shows case data without going through the
-auditing fetch (reports.actions.open_report, reports.handling.open_referral) fails here without
+auditing fetches (reports.actions.open_report, open_referral, open_mailbox) fails here without
 anyone having to remember to add it.
 
 The walk also proves it can fail: the data did reach the screens we know show it (so the check
@@ -25,7 +25,8 @@ from accounts.models import Role
 from accounts.tests.test_access import DUMMY_ARGS, EXPECTED, OWN_URLS, declared_rule
 from audit.models import AuditEvent
 from core import crypto
-from reports import handling, storage
+from reports import actions as report_actions
+from reports import storage
 from reports.actions import add_attachment, add_reporter_message, send_staff_message
 from reports.models import LegalBasis, Report
 from reports.tests.conftest import jpeg_with_gps, make_report
@@ -87,30 +88,30 @@ def case(personas, organisations, django_capture_on_commit_callbacks):
         mailbox_index=crypto.blind_index("WALKCODE", "mailbox"),
     )
     report.refresh_from_db()
-    person = handling.add_person(
-        report, staff, role="victim", name=MARKERS["person"], phone=MARKERS["person_phone"]
+    person = report_actions.add_person(
+        report, actor=staff, role="victim", name=MARKERS["person"], phone=MARKERS["person_phone"]
     )
     attachment_error = add_attachment(
         report, SimpleUploadedFile("foto.jpg", jpeg_with_gps(), "image/jpeg")
     )
     assert attachment_error is None
-    handling.add_note(report, staff, MARKERS["note"])
-    send_staff_message(report, staff, MARKERS["staff_message"])
+    report_actions.add_note(report, MARKERS["note"], actor=staff)
+    send_staff_message(report, MARKERS["staff_message"], actor=staff)
     add_reporter_message(report, MARKERS["reporter_message"])
     FILES[:] = [storage.read(a.storage_name) for a in report.attachments.all()]
     assert FILES and all(len(data) > 100 for data in FILES)
     other = make_report(description="Een andere melding zonder merktekens.")
     with django_capture_on_commit_callbacks(execute=True):
-        referral = handling.refer(
+        referral = report_actions.refer(
             report,
-            staff,
+            actor=staff,
             organisation=partner_org,
             legal_basis=LegalBasis.objects.first(),
             summary=f"Samenvatting over {MARKERS['person']}",
             persons=[person],
             attachments=list(report.attachments.all()),
         )
-    handling.accept(referral, personas[Role.PARTNER_CASE_WORKER])
+    report_actions.accept(referral, actor=personas[Role.PARTNER_CASE_WORKER])
     return {
         "report": report,
         "person": person,

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from accounts.models import Role
-from reports import handling
+from reports import actions as report_actions
 from reports.actions import add_attachment, add_reporter_message, send_staff_message, submit_report
 from reports.models import LegalBasis
 
@@ -55,21 +55,21 @@ def test_no_personal_value_is_readable_in_a_dump(personas, organisations, privat
         idempotency_key=uuid.uuid4(),
         passphrase="wachtwoordzin Kabouter",
     ).report
-    handling.add_person(
+    report_actions.add_person(
         report,
-        staff,
+        actor=staff,
         role="victim",
         name=MORE[0],
         birth_date=MORE[1],
         phone=MORE[2],
         email=MORE[3],
     )
-    handling.add_note(report, staff, MORE[4])
-    send_staff_message(report, staff, MORE[5])
+    report_actions.add_note(report, MORE[4], actor=staff)
+    send_staff_message(report, MORE[5], actor=staff)
     add_reporter_message(report, MORE[6])
-    handling.refer(
+    report_actions.refer(
         report,
-        staff,
+        actor=staff,
         organisation=organisations["police"],
         legal_basis=LegalBasis.objects.first(),
         summary=MORE[7],

@@ -15,7 +15,8 @@ from django.utils import timezone, translation
 
 from accounts.models import Role
 from audit.models import AuditEvent
-from reports import handling, workflow
+from reports import actions as report_actions
+from reports import workflow
 from reports.case_views import _suggestions
 from reports.models import LegalBasis, Referral, Report, Status
 
@@ -38,10 +39,12 @@ def test_every_transition_allowed_or_refused(personas, from_status, to_status):
     allowed = to_status in workflow.TRANSITIONS[from_status]
     if not allowed:
         with pytest.raises(ValidationError):
-            handling.change_status(report, staff, to_status, outcome="advice_given")
+            report_actions.change_status(report, to_status, actor=staff, outcome="advice_given")
         assert Report.objects.get(pk=report.pk).status == from_status
         return
-    handling.change_status(report, staff, to_status, outcome="advice_given", reason="test")
+    report_actions.change_status(
+        report, to_status, actor=staff, outcome="advice_given", reason="test"
+    )
     assert Report.objects.get(pk=report.pk).status == to_status
     change = report.history.last()
     assert (change.from_status, change.to_status, change.actor) == (from_status, to_status, staff)
@@ -52,7 +55,7 @@ def test_closing_needs_an_outcome(client, personas, login):
     report = make_report()
     staff = personas[Role.REPORTING_POINT_STAFF]
     with pytest.raises(ValidationError):
-        handling.change_status(report, staff, Status.CLOSED)
+        report_actions.change_status(report, Status.CLOSED, actor=staff)
     login(client, staff)
     url = reverse("reports:change_status", args=[report.reference])
     response = client.post(url, {"status-to_status": "closed", "status-reason": "klaar"})
@@ -113,7 +116,8 @@ def test_triage_uses_the_catalogue_scoring_and_moves_a_new_report_into_triage(
     staff = personas[Role.REPORTING_POINT_STAFF]
     login(client, staff)
     page = client.get(reverse("reports:detail", args=[report.reference])).content.decode()
-    assert "Arbeidsuitbuiting" in page or "Labour exploitation" in page
+    # the scoring's suggestion (the form names are always on the page, in the triage form)
+    assert "<h4>Arbeidsuitbuiting: " in page
     response = client.post(
         reverse("reports:triage", args=[report.reference]),
         {
@@ -181,9 +185,9 @@ def test_suggestions_and_the_pattern_line(client, personas, login):
     second = make_report(postcode="3511ab", house_number="12 ", exploiters="bel 06-12345678")
     third = make_report(company_name="bouw bv", kvk_number="12345678")
     fourth = make_report(exploiters="Zijn nummer is +31 6 1234 5678")
-    handling.add_person(fourth, staff, role="suspect", name="Jan de Vries", phone="")
+    report_actions.add_person(fourth, actor=staff, role="suspect", name="Jan de Vries", phone="")
     fifth = make_report()
-    handling.add_person(fifth, staff, role="suspect", name="J. de  VRIES jan", phone="")
+    report_actions.add_person(fifth, actor=staff, role="suspect", name="J. de  VRIES jan", phone="")
     lines = {line["kind"]: line for line in _suggestions(first)}
     assert [r.pk for r in lines["address"]["reports"]] == [second.pk]
     assert [r.pk for r in lines["company"]["reports"]] == [third.pk]
@@ -216,17 +220,17 @@ def test_suggestions_and_the_pattern_line(client, personas, login):
 def referred(personas, organisations, django_capture_on_commit_callbacks):
     staff = personas[Role.REPORTING_POINT_STAFF]
     report = make_report(reporter_type="citizen", reporter_name="Anna Melder")
-    person = handling.add_person(
-        report, staff, role="victim", name="Olga Nowak", phone="0611111111"
+    person = report_actions.add_person(
+        report, actor=staff, role="victim", name="Olga Nowak", phone="0611111111"
     )
     from reports.actions import add_attachment
 
     add_attachment(report, SimpleUploadedFile("f.jpg", jpeg_with_gps(), "image/jpeg"))
-    handling.add_note(report, staff, "Interne twijfel over de melder")
+    report_actions.add_note(report, "Interne twijfel over de melder", actor=staff)
     with django_capture_on_commit_callbacks(execute=True):
-        referral = handling.refer(
+        referral = report_actions.refer(
             report,
-            staff,
+            actor=staff,
             organisation=organisations["police"],
             legal_basis=LegalBasis.objects.first(),
             summary="Mogelijke arbeidsuitbuiting, loods Kanaalweg",
@@ -257,7 +261,9 @@ def test_the_partner_sees_only_what_was_shared_and_only_while_active(
     assert "Olga Nowak" not in page and "Anna Melder" not in page and "Interne twijfel" not in page
     assert client.get(attachment).status_code == 404  # not before acceptance
     # One read of the referral's page; the refused attempt on the attachment is a read too.
-    assert AuditEvent.objects.filter(action="referral.viewed", details__what="referral").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="referral.viewed", details__what="referral").count() == 1
+    )
     # The reporting point's own screens stay closed to the partner.
     assert client.get(reverse("reports:detail", args=[report.reference])).status_code == 403
     client.post(reverse("reports:partner_answer", args=[referred.pk, "accept"]))
@@ -317,9 +323,9 @@ def test_declining_needs_a_reason(client, personas, login, referred):
 def test_contact_details_only_with_a_reason(personas, organisations):
     report = make_report(reporter_type="citizen", reporter_phone="0612345678")
     with pytest.raises(ValidationError):
-        handling.refer(
+        report_actions.refer(
             report,
-            personas[Role.REPORTING_POINT_STAFF],
+            actor=personas[Role.REPORTING_POINT_STAFF],
             organisation=organisations["police"],
             legal_basis=LegalBasis.objects.first(),
             summary="x",
@@ -333,11 +339,11 @@ def test_a_reminder_when_a_referral_is_not_accepted(
 ):
     sent = timezone.localtime(referred.sent_at)
     with django_capture_on_commit_callbacks(execute=True):
-        assert handling.send_referral_reminders(now=sent + timedelta(hours=2)) == 0
+        assert report_actions.send_referral_reminders(now=sent + timedelta(hours=2)) == 0
         later = sent + timedelta(days=7)
-        assert handling.send_referral_reminders(now=later) == 1
-        assert handling.send_referral_reminders(now=later) == 0  # once
-    assert "Reminder" in mailoutbox[-1].subject or "Herinnering" in mailoutbox[-1].subject
+        assert report_actions.send_referral_reminders(now=later) == 1
+        assert report_actions.send_referral_reminders(now=later) == 0  # once
+    assert mailoutbox[-1].subject == "Herinnering: een doorverwijzing wacht op antwoord"
 
 
 def test_case_summary_pdf_holds_only_what_the_reader_may_see(client, personas, login, referred):
@@ -368,9 +374,9 @@ def test_work_list_filters_and_search(client, personas, login):
     staff = personas[Role.REPORTING_POINT_STAFF]
     mine = make_report(kvk_number="87654321", company_name="Schoon & Snel B.V.")
     other = make_report()
-    handling.save_triage(
+    report_actions.save_triage(
         mine,
-        staff,
+        actor=staff,
         primary_form="labour",
         secondary_forms=[],
         indicator_codes=[],
@@ -403,9 +409,9 @@ def test_work_list_queries_do_not_grow_with_the_page(client, personas, login):
         client.get(reverse("reports:inbox"))
     for _ in range(6):
         report = make_report()
-        handling.save_triage(
+        report_actions.save_triage(
             report,
-            staff,
+            actor=staff,
             primary_form="sexual",
             secondary_forms=[],
             indicator_codes=[],
@@ -455,12 +461,12 @@ def test_case_screen_queries_do_not_grow_with_its_content(client, personas, logi
     with CaptureQueriesContext(connection) as before:
         client.get(url)
     for index in range(4):
-        handling.add_person(report, staff, role="victim", name=f"Persoon Nummer{index}")
-        handling.add_note(report, staff, f"Notitie {index}")
+        report_actions.add_person(report, actor=staff, role="victim", name=f"Persoon Nummer{index}")
+        report_actions.add_note(report, f"Notitie {index}", actor=staff)
         make_report(postcode="1234AB", house_number="1")
-        handling.refer(
+        report_actions.refer(
             report,
-            staff,
+            actor=staff,
             organisation=organisations["police"],
             legal_basis=LegalBasis.objects.first(),
             summary="s",
@@ -479,11 +485,11 @@ def test_case_screen_reads_each_part_once_and_the_timeline_shows_it(
     login(client, staff)
     report = make_report(postcode="1234 AB", house_number="1")
     other = make_report()
-    handling.add_note(report, staff, "Notitie")
-    handling.link(report, other, staff, reason="zelfde adres")
-    handling.refer(
+    report_actions.add_note(report, "Notitie", actor=staff)
+    report_actions.link(report, other, actor=staff, reason="zelfde adres")
+    report_actions.refer(
         report,
-        staff,
+        actor=staff,
         organisation=organisations["police"],
         legal_basis=LegalBasis.objects.first(),
         summary="s",
@@ -510,12 +516,12 @@ def test_case_screen_reads_each_part_once_and_the_timeline_shows_it(
             """<time datetime="{{ at|date:'c' }}">{{ at|date:"j M Y H:i" }}</time>"""
         ).render(Context({"at": note.at}))
     assert stamp in timeline
-    for english, dutch in [
-        ("Internal note added", "Interne notitie toegevoegd"),
-        (f"Linked to {other.reference}", f"Gekoppeld aan {other.reference}"),
-        ("Referred to", "Doorverwezen naar"),
+    for entry in [
+        "Interne notitie toegevoegd",
+        f"Gekoppeld aan {other.reference}",
+        "Doorverwezen naar",
     ]:
-        assert english in timeline or dutch in timeline
+        assert entry in timeline
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

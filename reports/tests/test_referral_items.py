@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from audit.models import AuditEvent
-from reports import handling
+from reports import actions as report_actions
 from reports.actions import add_attachment, add_reporter_message
 from reports.models import LegalBasis, Referral, ReferralItem
 
@@ -38,22 +38,22 @@ def case(personas, organisations, django_capture_on_commit_callbacks):
     the police accepted."""
     staff = personas[Role.REPORTING_POINT_STAFF]
     report = make_report(reporter_type="citizen", reporter_name="Anna Melder")
-    chosen = handling.add_person(report, staff, role="victim", name="Olga Nowak")
-    kept = handling.add_person(report, staff, role="suspect", name="Piet Verborgen")
+    chosen = report_actions.add_person(report, actor=staff, role="victim", name="Olga Nowak")
+    kept = report_actions.add_person(report, actor=staff, role="suspect", name="Piet Verborgen")
     add_attachment(report, upload("gedeeld.jpg"))
     add_attachment(report, upload("intern.jpg"))
     shared_file, kept_file = report.attachments.order_by("pk")
     with django_capture_on_commit_callbacks(execute=True):
-        referral = handling.refer(
+        referral = report_actions.refer(
             report,
-            staff,
+            actor=staff,
             organisation=organisations["police"],
             legal_basis=LegalBasis.objects.first(),
             summary="Mogelijke arbeidsuitbuiting",
             persons=[chosen.pk],
             attachments=[shared_file.pk],
         )
-    handling.accept(referral, personas[Role.PARTNER_CASE_WORKER])
+    report_actions.accept(referral, actor=personas[Role.PARTNER_CASE_WORKER])
     return {
         "staff": staff,
         "partner": personas[Role.PARTNER_CASE_WORKER],
@@ -104,7 +104,9 @@ def test_later_items_reach_the_partner_only_when_staff_share_them(
     client, login, case, django_capture_on_commit_callbacks
 ):
     report, referral = case["report"], case["referral"]
-    later = handling.add_person(report, case["staff"], role="witness", name="Karel Laat")
+    later = report_actions.add_person(
+        report, actor=case["staff"], role="witness", name="Karel Laat"
+    )
     # The reporter sends a photo through the mailbox after the referral.
     with django_capture_on_commit_callbacks(execute=True):
         add_reporter_message(report, "Nog een foto van de loods.", uploads=[upload("nieuw.jpg")])
@@ -149,23 +151,27 @@ def test_later_items_reach_the_partner_only_when_staff_share_them(
 
 def test_sharing_again_adds_nothing_twice(case):
     with pytest.raises(ValidationError):
-        handling.share_items(case["referral"], persons=[case["chosen"].pk], actor=case["staff"])
+        report_actions.share_items(
+            case["referral"], persons=[case["chosen"].pk], actor=case["staff"]
+        )
     assert case["referral"].items.count() == 2
     assert not AuditEvent.objects.filter(action="referral.items_shared").exists()
 
 
 def test_an_item_of_another_report_is_refused(client, login, case, organisations):
     other = make_report()
-    stranger = handling.add_person(other, case["staff"], role="victim", name="Vreemde Persoon")
+    stranger = report_actions.add_person(
+        other, actor=case["staff"], role="victim", name="Vreemde Persoon"
+    )
     add_attachment(other, upload())
     stranger_file = other.attachments.get()
     for chosen in ({"persons": [stranger.pk]}, {"attachments": [stranger_file.pk]}):
         with pytest.raises(ValidationError):
-            handling.share_items(case["referral"], actor=case["staff"], **chosen)
+            report_actions.share_items(case["referral"], actor=case["staff"], **chosen)
         with pytest.raises(ValidationError):
-            handling.refer(
+            report_actions.refer(
                 case["report"],
-                case["staff"],
+                actor=case["staff"],
                 organisation=organisations["riec"],
                 legal_basis=LegalBasis.objects.first(),
                 summary="x",
@@ -220,9 +226,9 @@ def test_nothing_is_shared_without_a_choice_or_after_the_referral_ended(client, 
     response = client.post(share_url(case), {})
     assert response.status_code == 400
     assert "Kies ten minste één persoon of bijlage om te delen." in response.content.decode()
-    handling.revoke(case["referral"], case["staff"], "Verkeerde partner")
+    report_actions.revoke(case["referral"], "Verkeerde partner", actor=case["staff"])
     with pytest.raises(ValidationError):
-        handling.share_items(case["referral"], persons=[case["kept"].pk], actor=case["staff"])
+        report_actions.share_items(case["referral"], persons=[case["kept"].pk], actor=case["staff"])
     prefix = f"share-{case['referral'].pk}"
     response = client.post(share_url(case), {f"{prefix}-persons": [case["kept"].pk]})
     assert response.status_code == 400
@@ -230,7 +236,7 @@ def test_nothing_is_shared_without_a_choice_or_after_the_referral_ended(client, 
 
 
 def test_a_removed_person_leaves_the_partners_view(client, login, case):
-    handling.remove_person(case["chosen"], case["staff"])
+    report_actions.remove_person(case["chosen"], actor=case["staff"])
     assert not case["referral"].items.filter(kind="person").exists()
     login(client, case["partner"])
     page, pdf = partner_view(client, case["referral"])
@@ -238,9 +244,9 @@ def test_a_removed_person_leaves_the_partners_view(client, login, case):
 
 
 def test_before_acceptance_the_partner_sees_no_items(client, login, case, organisations):
-    referral = handling.refer(
+    referral = report_actions.refer(
         case["report"],
-        case["staff"],
+        actor=case["staff"],
         organisation=organisations["police"],
         legal_basis=LegalBasis.objects.first(),
         summary="Tweede doorverwijzing",
@@ -258,21 +264,21 @@ def test_the_data_migration_converts_the_old_flags(case, organisations):
     sent; later ones are not shared. Run on the real tables with the two old columns put back
     for the duration of the test (the test's transaction undoes it)."""
     report, staff = case["report"], case["staff"]
-    old = handling.refer(
+    old = report_actions.refer(
         report,
-        staff,
+        actor=staff,
         organisation=organisations["riec"],
         legal_basis=LegalBasis.objects.first(),
         summary="Van voor de upgrade",
     )
-    nothing = handling.refer(
+    nothing = report_actions.refer(
         report,
-        staff,
+        actor=staff,
         organisation=organisations["police"],
         legal_basis=LegalBasis.objects.first(),
         summary="Niets gedeeld",
     )
-    later = handling.add_person(report, staff, role="other", name="Na het versturen")
+    later = report_actions.add_person(report, actor=staff, role="other", name="Na het versturen")
     add_attachment(report, upload("later.jpg"))
     Referral.objects.filter(pk__in=[old.pk, nothing.pk]).update(
         sent_at=timezone.now() - timedelta(minutes=5)

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import crypto
-from reports import actions, hashers
+from reports import hashers
+from reports.actions import mailbox as mailbox_actions
 from reports.draft import DRAFT_SECONDS, Draft
 from reports.models import Report
 
@@ -171,7 +172,7 @@ def test_unknown_code_wrong_passphrase_and_closed_mailbox_answer_alike(client, f
         assert verify.call_count == 1  # the same work as a real check
         wrong = sign_in(client, code, "verkeerde zin")
         assert verify.call_count == 2
-        for _ in range(actions.MAILBOX_FAILURES - 1):
+        for _ in range(mailbox_actions.MAILBOX_FAILURES - 1):
             sign_in(client, code, "verkeerde zin")
         verify.reset_mock()
         closed = sign_in(client, code)  # the right passphrase, on a closed mailbox
@@ -186,7 +187,7 @@ def test_unknown_code_wrong_passphrase_and_closed_mailbox_answer_alike(client, f
 def test_a_stranger_with_the_code_cannot_lock_the_reporter_out(client, flow):
     _walk, _response, report = sent(flow)
     code = report.mailbox_code
-    for _ in range(actions.MAILBOX_FAILURES * 2):
+    for _ in range(mailbox_actions.MAILBOX_FAILURES * 2):
         assert sign_in(client, code, "geraden zin", address=STRANGER).status_code == 400
     # Closed to the stranger, also with the right passphrase ...
     assert sign_in(client, code, address=STRANGER).status_code == 400
@@ -197,34 +198,34 @@ def test_a_stranger_with_the_code_cannot_lock_the_reporter_out(client, flow):
 def test_a_closed_pair_opens_again_after_the_lock(client, flow):
     _walk, _response, report = sent(flow)
     code = report.mailbox_code
-    for _ in range(actions.MAILBOX_FAILURES):
+    for _ in range(mailbox_actions.MAILBOX_FAILURES):
         sign_in(client, code, "vergeten zin")
     assert sign_in(client, code).status_code == 400
-    later = timezone.now() + actions.MAILBOX_LOCK + timedelta(seconds=5)
-    with mock.patch("reports.actions.timezone.now", return_value=later):
+    later = timezone.now() + mailbox_actions.MAILBOX_LOCK + timedelta(seconds=5)
+    with mock.patch("reports.actions.mailbox.timezone.now", return_value=later):
         assert sign_in(client, code).status_code == 302
 
 
 def test_the_code_ceiling_over_all_addresses_is_high_and_short(client, flow, monkeypatch):
-    monkeypatch.setattr(actions, "MAILBOX_CODE_FAILURES", 8)
+    monkeypatch.setattr(mailbox_actions, "MAILBOX_CODE_FAILURES", 8)
     _walk, _response, report = sent(flow)
     code = report.mailbox_code
     for number in range(8):
         sign_in(client, code, "geraden zin", address=f"203.0.113.{number % 2 + 20}")
     # Many addresses together close the code to everyone, the reporter too, but briefly.
     assert sign_in(client, code, address=REPORTER).status_code == 400
-    later = timezone.now() + actions.MAILBOX_CODE_LOCK + timedelta(seconds=5)
-    with mock.patch("reports.actions.timezone.now", return_value=later):
+    later = timezone.now() + mailbox_actions.MAILBOX_CODE_LOCK + timedelta(seconds=5)
+    with mock.patch("reports.actions.mailbox.timezone.now", return_value=later):
         assert sign_in(client, code, address=OTHER).status_code == 302
-    assert actions.MAILBOX_CODE_LOCK < actions.MAILBOX_LOCK
+    assert mailbox_actions.MAILBOX_CODE_LOCK < mailbox_actions.MAILBOX_LOCK
 
 
 def test_a_successful_sign_in_forgets_the_reporters_own_mistakes(client, flow):
     _walk, _response, report = sent(flow)
     code = report.mailbox_code
-    for _ in range(actions.MAILBOX_FAILURES - 1):
+    for _ in range(mailbox_actions.MAILBOX_FAILURES - 1):
         sign_in(client, code, "tikfout zin")
     assert sign_in(client, code).status_code == 302
-    for _ in range(actions.MAILBOX_FAILURES - 1):
+    for _ in range(mailbox_actions.MAILBOX_FAILURES - 1):
         sign_in(client, code, "tikfout zin")
     assert sign_in(client, code).status_code == 302

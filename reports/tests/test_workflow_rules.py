@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role
-from reports import handling, workflow
+from reports import actions as report_actions
+from reports import workflow
 from reports.models import Report, Status
 from reports.tests.conftest import make_report
 
@@ -23,7 +24,7 @@ def test_open_and_overdue_agree_with_the_model(personas):
     Report.objects.filter(pk=on_time.pk).update(deadline=today + timedelta(days=3))
     closed = make_report()
     Report.objects.filter(pk=closed.pk).update(deadline=today - timedelta(days=9))
-    handling.change_status(closed, staff, Status.CLOSED, outcome="no_indication")
+    report_actions.change_status(closed, Status.CLOSED, actor=staff, outcome="no_indication")
     for report in Report.objects.all():
         assert report.is_open is Report.objects.open().filter(pk=report.pk).exists()
         assert report.is_overdue is Report.objects.overdue().filter(pk=report.pk).exists()
@@ -48,9 +49,29 @@ def test_a_reopened_report_gets_a_new_deadline(personas):
     Report.objects.filter(pk=report.pk).update(created_at=long_ago)
     report.refresh_from_db()
     Report.objects.filter(pk=report.pk).update(deadline=workflow.deadline_for(report))
-    handling.change_status(report, staff, Status.CLOSED, outcome="no_indication")
-    handling.change_status(report, staff, Status.REOPENED, reason="nieuwe informatie")
+    report_actions.change_status(report, Status.CLOSED, actor=staff, outcome="no_indication")
+    report_actions.change_status(report, Status.REOPENED, actor=staff, reason="nieuwe informatie")
     report.refresh_from_db()
     assert report.deadline >= timezone.localdate()
     assert report.deadline == workflow.deadline_for(report, since=timezone.now())
     assert not report.is_overdue
+
+
+def test_a_closed_report_cannot_be_referred(personas, organisations):
+    from django.core.exceptions import ValidationError
+
+    from reports.models import LegalBasis, Referral
+
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    report = make_report()
+    report_actions.change_status(report, Status.CLOSED, actor=staff, outcome="no_indication")
+    with pytest.raises(ValidationError, match="heropen"):
+        report_actions.refer(
+            report,
+            actor=staff,
+            organisation=organisations["police"],
+            legal_basis=LegalBasis.objects.first(),
+            summary="Samenvatting",
+        )
+    assert not Referral.objects.exists()
+    assert Report.objects.get(pk=report.pk).status == Status.CLOSED

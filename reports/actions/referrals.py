@@ -1,6 +1,8 @@
-"""Case handling by the reporting point and its partners. Every change and every read by a
-partner writes its audit event in the same transaction."""
+"""Referrals to partners: sharing decided per item, the partner's answers, the partner's audited
+reads and the reminders. Every change and every read writes its audit event in the same
+transaction."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,190 +14,20 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, Role
 from audit.actions import record_event
 from core.mail import send_after_commit
-from indicators.exploitation import join_codes
 
-from . import storage, workflow
-from .actions import _where, refresh_match_keys
-from .models import (
+from .. import storage, workflow
+from ..models import (
     Attachment,
-    Note,
     Person,
     Referral,
     ReferralItem,
     ReferralItemKind,
     ReferralState,
-    Report,
-    ReportLink,
     Status,
-    StatusChange,
 )
+from .case import _lock, _where, change_status
 
-
-def _lock(report):
-    return Report.objects.select_for_update().get(pk=report.pk)
-
-
-def change_status(report, user, to_status, *, reason="", outcome="", request=None):
-    """Move a report along the table in workflow.TRANSITIONS; closing needs an outcome."""
-    with transaction.atomic():
-        current = _lock(report)
-        if not workflow.allowed(current.status, to_status):
-            raise ValidationError(
-                _("A report cannot go from “%(from)s” to “%(to)s”.")
-                % {"from": current.get_status_display(), "to": Status(to_status).label}
-            )
-        if to_status == Status.CLOSED and not outcome:
-            raise ValidationError(_("Choose the outcome to close this report."))
-        now = timezone.now()
-        StatusChange.objects.create(
-            report=current,
-            at=now,
-            actor=user,
-            from_status=current.status,
-            to_status=to_status,
-            reason=reason,
-        )
-        changes = {"status": to_status}
-        if to_status == Status.CLOSED:
-            changes.update(outcome=outcome, closed_at=now)
-        elif to_status == Status.REOPENED:
-            changes.update(
-                outcome="", closed_at=None, deadline=workflow.deadline_for(current, since=now)
-            )
-        Report.objects.filter(pk=current.pk).update(**changes)
-        record_event(
-            "report.status_changed",
-            actor=user,
-            target=current,
-            request=request,
-            reason=reason,
-            details={"from": current.status, "to": to_status, "outcome": outcome},
-        )
-    for name, value in changes.items():
-        setattr(report, name, value)
-    return report
-
-
-def save_triage(
-    report,
-    user,
-    *,
-    primary_form,
-    secondary_forms,
-    indicator_codes,
-    priority,
-    assigned_to,
-    request=None,
-):
-    """Record the reporting point's weighing of a report; a new report goes into triage."""
-    with transaction.atomic():
-        current = _lock(report)
-        changes = {
-            "primary_form": primary_form or "",
-            "secondary_forms": join_codes(set(secondary_forms) - {primary_form}),
-            "triage_indicator_codes": join_codes(indicator_codes),
-            "priority": priority,
-            "deadline": workflow.deadline_for(current, priority),
-            "assigned_to": assigned_to,
-            "triaged": True,
-        }
-        Report.objects.filter(pk=current.pk).update(**changes)
-        record_event(
-            "report.triaged",
-            actor=user,
-            target=current,
-            request=request,
-            details={
-                "primary_form": changes["primary_form"],
-                "secondary_forms": changes["secondary_forms"],
-                "priority": priority,
-                "assigned_to": assigned_to.pk if assigned_to else None,
-                "indicators": changes["triage_indicator_codes"],
-            },
-        )
-        if current.status == Status.NEW:
-            change_status(current, user, Status.TRIAGE, request=request)
-    report.refresh_from_db()
-    return report
-
-
-def add_person(report, user, *, request=None, **fields):
-    with transaction.atomic():
-        person = Person.objects.create(
-            report=report, created_by=user, created_at=timezone.now(), **fields
-        )
-        refresh_match_keys(report)
-        record_event(
-            "report.person_added",
-            actor=user,
-            target=report,
-            request=request,
-            details={"person": person.pk, "role": person.role},
-        )
-    return person
-
-
-def remove_person(person, user, *, request=None):
-    report = person.report
-    with transaction.atomic():
-        record_event(
-            "report.person_removed",
-            actor=user,
-            target=report,
-            request=request,
-            details={"person": person.pk},
-        )
-        person.delete()
-        refresh_match_keys(report)
-
-
-def link(report, other, user, *, reason="", request=None):
-    if report.pk == other.pk:
-        raise ValidationError(_("A report cannot be linked to itself."))
-    first, second = sorted([report, other], key=lambda r: r.pk)
-    with transaction.atomic():
-        created = ReportLink.objects.get_or_create(
-            first=first,
-            second=second,
-            defaults={"created_by": user, "created_at": timezone.now(), "reason": reason},
-        )[1]
-        if created:
-            for target, to in ((report, other), (other, report)):
-                record_event(
-                    "report.linked",
-                    actor=user,
-                    target=target,
-                    request=request,
-                    reason=reason,
-                    details={"other": to.reference},
-                )
-    return created
-
-
-def unlink(report, other, user, *, request=None):
-    first, second = sorted([report, other], key=lambda r: r.pk)
-    with transaction.atomic():
-        deleted = ReportLink.objects.filter(first=first, second=second).delete()[0]
-        if deleted:
-            for target, to in ((report, other), (other, report)):
-                record_event(
-                    "report.unlinked",
-                    actor=user,
-                    target=target,
-                    request=request,
-                    details={"other": to.reference},
-                )
-    return bool(deleted)
-
-
-def add_note(report, user, body, *, request=None):
-    with transaction.atomic():
-        note = Note.objects.create(report=report, author=user, at=timezone.now(), body=body)
-        record_event("report.note_added", actor=user, target=report, request=request)
-    return note
-
-
-# --- referrals ---------------------------------------------------------------------------------
+logger = logging.getLogger(__name__)
 
 
 def _case_workers(organisation):
@@ -260,8 +92,8 @@ def _add_items(referral, persons, attachments, actor, now):
 
 def refer(
     report,
-    user,
     *,
+    actor,
     organisation,
     legal_basis,
     summary,
@@ -277,6 +109,8 @@ def refer(
     if share_contact and not contact_reason.strip():
         raise ValidationError(_("State why the partner needs the reporter's contact details."))
     with transaction.atomic():
+        if _lock(report).status == Status.CLOSED:
+            raise ValidationError(_("A closed report cannot be referred: reopen it first."))
         chosen_persons, chosen_attachments = _chosen(report, persons, attachments)
         now = timezone.now()
         referral = Referral.objects.create(
@@ -287,12 +121,12 @@ def refer(
             share_contact=share_contact,
             contact_reason=contact_reason if share_contact else "",
             sent_at=now,
-            sent_by=user,
+            sent_by=actor,
         )
-        _add_items(referral, chosen_persons, chosen_attachments, user, now)
+        _add_items(referral, chosen_persons, chosen_attachments, actor, now)
         record_event(
             "referral.sent",
-            actor=user,
+            actor=actor,
             target=report,
             request=request,
             # Ids only; the reason itself is kept encrypted on the referral, never in the log.
@@ -307,9 +141,9 @@ def refer(
         )
         current = _lock(report)
         if current.status == Status.NEW:  # an urgent referral skips nothing: triage is recorded
-            change_status(current, user, Status.TRIAGE, request=request)
+            change_status(current, Status.TRIAGE, actor=actor, request=request)
         if workflow.allowed(current.status, Status.REFERRED):
-            change_status(current, user, Status.REFERRED, request=request)
+            change_status(current, Status.REFERRED, actor=actor, request=request)
         recipients = _case_workers(organisation)
         if recipients:
             with translation.override("nl"):
@@ -354,7 +188,7 @@ def share_items(referral, *, persons=(), attachments=(), actor, request=None):
     return items
 
 
-def _answer(referral, user, state, *, request=None, **fields):
+def _answer(referral, state, *, actor, request=None, **fields):
     with transaction.atomic():
         current = Referral.objects.select_for_update().get(pk=referral.pk)
         expected = {
@@ -368,7 +202,7 @@ def _answer(referral, user, state, *, request=None, **fields):
         Referral.objects.filter(pk=current.pk).update(state=state, **fields)
         record_event(
             f"referral.{state}",
-            actor=user,
+            actor=actor,
             target=current.report,
             request=request,
             reason=fields.get("decline_reason", "") or fields.get("revoke_reason", ""),
@@ -400,51 +234,51 @@ def _notify_reporting_point(report, state):
             )
 
 
-def accept(referral, user, *, request=None):
+def accept(referral, *, actor, request=None):
     return _answer(
         referral,
-        user,
         ReferralState.ACCEPTED,
+        actor=actor,
         request=request,
         answered_at=timezone.now(),
-        answered_by=user,
+        answered_by=actor,
     )
 
 
-def decline(referral, user, reason, *, request=None):
+def decline(referral, reason, *, actor, request=None):
     if not reason.strip():
         raise ValidationError(_("State why you decline this referral."))
     return _answer(
         referral,
-        user,
         ReferralState.DECLINED,
+        actor=actor,
         request=request,
         answered_at=timezone.now(),
-        answered_by=user,
+        answered_by=actor,
         decline_reason=reason,
     )
 
 
-def complete(referral, user, outcome, *, request=None):
+def complete(referral, outcome, *, actor, request=None):
     if not outcome.strip():
         raise ValidationError(_("Describe the outcome for the reporting point."))
     return _answer(
         referral,
-        user,
         ReferralState.COMPLETED,
+        actor=actor,
         request=request,
         completed_at=timezone.now(),
         outcome=outcome.strip(),
     )
 
 
-def revoke(referral, user, reason, *, request=None):
+def revoke(referral, reason, *, actor, request=None):
     if not reason.strip():
         raise ValidationError(_("State why you revoke this referral."))
     return _answer(
         referral,
-        user,
         ReferralState.REVOKED,
+        actor=actor,
         request=request,
         revoked_at=timezone.now(),
         revoke_reason=reason,
@@ -458,7 +292,7 @@ def open_referral(pk, *, actor, queryset, what="referral", request=None):
 
     with transaction.atomic():
         referral = access.get_for(actor, "referrals.work", queryset, pk=pk)
-        partner_read(referral, actor, what=what, request=request)
+        partner_read(referral, actor=actor, what=what, request=request)
     return referral
 
 
@@ -476,18 +310,18 @@ def open_referral_attachment(pk, attachment_pk, *, actor, queryset, request=None
         item = access.shared_attachments(actor, referral).filter(pk=attachment_pk).first()
         if item is None:
             raise Http404
-        partner_read(referral, actor, what=f"attachment:{item.pk}", request=request)
+        partner_read(referral, actor=actor, what=f"attachment:{item.pk}", request=request)
     return referral, item, storage.read(item.storage_name)
 
 
-def partner_read(referral, user, what="referral", *, request=None):
+def partner_read(referral, *, actor, what="referral", request=None):
     """A partner's case worker looked at a referral (or one of its attachments)."""
     with transaction.atomic():
         record_event(
             "referral.attachment_downloaded"
             if what.startswith("attachment:")
             else "referral.viewed",
-            actor=user,
+            actor=actor,
             target=referral.report,
             request=request,
             details={"referral": referral.pk, "what": what, **_where(request)},
