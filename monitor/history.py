@@ -6,41 +6,37 @@ and collects every problem with its row number (the column names are row 1). One
 the whole file; otherwise all rows are stored, the batch is marked done — only then do its rows
 count — and the monitor's facts are recounted. Progress is written in small updates of their own
 along the way, so that the batch page can show it while the file is read and saved.
+
+This module reads, checks and stores; the changes of a batch's state (upload, import, withdraw)
+and their audit events are in monitor.actions.
 """
 
 import codecs
 import csv
 import hashlib
 import io
-import logging
 import re
 from array import array
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone, translation
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from audit.actions import record_event
 from indicators.exploitation import ExploitationForm
 from indicators.models import PremisesType, Sector
 from regions.models import Municipality
 from reports.models import Kind, Outcome, ReporterType
 
-from . import facts
 from .models import HistoricCount, HistoricRecord, ImportBatch
 
-logger = logging.getLogger(__name__)
-
-State = ImportBatch.State
 Format = ImportBatch.Format
 
 MAX_MEGABYTES = 50
@@ -52,13 +48,6 @@ PROGRESS_EVERY = 1000
 BULK_SIZE = 2000
 EARLIEST_YEAR = 1990
 EXTENSIONS = (".csv", ".txt", ".xlsx")
-
-# The allowed changes of a batch's state.
-TRANSITIONS = {
-    State.QUEUED: {State.RUNNING},
-    State.RUNNING: {State.DONE, State.FAILED},
-    State.DONE: {State.WITHDRAWN},
-}
 
 
 class ImportFileError(Exception):
@@ -761,46 +750,7 @@ def _check_rows(batch_format, rows, estimate, checked, progress, vocabulary):
         errors.add(None, "", _("The file has no rows below the column names."))
 
 
-# --- the import task and the actions around a batch ---------------------------------------------
-
-
-class NotAllowed(Exception):
-    """The batch is not in a state that allows this change."""
-
-
-def _move(batch, new_state):
-    if new_state not in TRANSITIONS.get(batch.state, set()):
-        raise NotAllowed(f"{batch.state} -> {new_state}")
-    batch.state = new_state
-
-
-def upload_batch(user, *, batch_format, file_name, content, source="", request=None):
-    """Store an upload as a queued batch and queue its import once the upload is committed."""
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            format=batch_format,
-            file_name=file_name[:200],
-            source=source,
-            content=content,
-            uploaded_at=timezone.now(),
-            uploaded_by=user,
-            total_rows=estimated_rows(content),
-        )
-        record_event(
-            "monitor.import_uploaded",
-            actor=user,
-            target=batch,
-            request=request,
-            details={
-                "format": batch_format,
-                "file_name": batch.file_name,
-                "bytes": len(content),
-                "source": source,
-            },
-        )
-    batch_id = batch.pk
-    transaction.on_commit(lambda: run_import.enqueue(batch_id))
-    return batch
+# --- storing a batch's rows (the import itself is monitor.actions.import_batch) -----------------
 
 
 def save_progress(batch_id, processed, total):
@@ -844,140 +794,14 @@ def remove_rows(batch):
     _model(batch).objects.filter(batch_id=batch.pk).delete()
 
 
-def complete_batch(batch, checked):
-    """Mark a batch whose rows have been saved as done: from now on they count."""
-    with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().defer("content").get(pk=batch.pk)
-        _move(batch, State.DONE)
-        batch.total_rows = batch.processed_rows = checked.total
-        batch.imported_rows = len(checked.valid)
-        batch.errors = []
-        batch.content = b""
-        batch.finished_at = timezone.now()
-        batch.save()
-        record_event(
-            "monitor.import_completed",
-            actor=None,
-            target=batch,
-            details={"rows": batch.imported_rows, "uploaded_by": batch.uploaded_by_id},
-        )
-    return batch
-
-
-def fail_batch(batch, errors, total=0):
-    """Refuse the whole file: keep the errors, store no rows."""
-    with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().defer("content").get(pk=batch.pk)
-        _move(batch, State.FAILED)
-        batch.errors = list(errors)
-        batch.total_rows = batch.processed_rows = total
-        batch.imported_rows = 0
-        batch.content = b""
-        batch.finished_at = timezone.now()
-        batch.save()
-        record_event(
-            "monitor.import_failed",
-            actor=None,
-            target=batch,
-            details={"errors": len(batch.errors), "uploaded_by": batch.uploaded_by_id},
-        )
-    return batch
-
-
-def withdraw_batch(user, batch, *, reason, request=None):
-    """Take an imported batch out of the monitor: its rows are deleted, the batch and the audit
-    trail stay. The facts are recounted afterwards."""
-    with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().defer("content").get(pk=batch.pk)
-        _move(batch, State.WITHDRAWN)
-        removed = batch.counts.all().delete()[0] + batch.records.all().delete()[0]
-        batch.save(update_fields=["state"])
-        record_event(
-            "monitor.import_withdrawn",
-            actor=user,
-            target=batch,
-            request=request,
-            reason=reason,
-            details={"rows": removed},
-        )
-    facts.rebuild()
-    return batch
-
-
-def _imported_before(earlier):
-    return {
-        "row": None,
-        "column": "",
-        "message": _(
-            "These rows were imported before, in “%(file)s” (%(source)s) of %(date)s: they would "
-            "count twice. Withdraw that import first if this file replaces it."
-        )
-        % {
-            "file": earlier.file_name,
-            "source": earlier.source or "-",
-            "date": date_format(timezone.localtime(earlier.uploaded_at), "j F Y"),
-        },
-    }
-
-
-def _internal_error(exc):
-    return _("The import stopped because of an unexpected error (%(error)s).") % {
-        "error": type(exc).__name__
-    }
-
-
 # Below e-mail and the facts' refresh: an import may take minutes.
 @task(priority=-10, takes_context=True)
 def run_import(context, batch_id):
     """The job of one uploaded batch. A second attempt means the first one's task worker died
     mid-import (core.worker put the job back in the queue): the batch starts over."""
+    from .actions import import_batch
+
     return import_batch(batch_id, resume=context.attempt > 1)
-
-
-def import_batch(batch_id, *, resume=False):
-    """Check and import one queued batch. Returns its final state (None when it was not queued:
-    another worker has it, or it was imported already). With `resume`, a batch left "running" by
-    an interrupted attempt is started over, without what that attempt saved."""
-    states = [State.QUEUED, State.RUNNING] if resume else [State.QUEUED]
-    if not ImportBatch.objects.filter(pk=batch_id, state__in=states).update(
-        state=State.RUNNING, processed_rows=0
-    ):
-        return None
-    if resume:
-        remove_rows(ImportBatch.objects.defer("content").get(pk=batch_id))
-    batch = ImportBatch.objects.defer("content").get(pk=batch_id)
-    with translation.override(settings.LANGUAGE_CODE):
-        try:
-            content = bytes(ImportBatch.objects.values_list("content", flat=True).get(pk=batch_id))
-            checked = check_file(
-                batch.format,
-                content,
-                batch.file_name,
-                progress=lambda processed, total: save_progress(batch_id, processed, total),
-            )
-            del content
-            if checked.errors:
-                return fail_batch(batch, checked.errors, checked.total).state
-            rows_fingerprint = checked.valid.fingerprint()
-            earlier = (
-                ImportBatch.objects.filter(fingerprint=rows_fingerprint, state=State.DONE)
-                .exclude(pk=batch_id)
-                .defer("content")
-                .first()
-            )
-            if earlier is not None:
-                return fail_batch(batch, [_imported_before(earlier)], checked.total).state
-            ImportBatch.objects.filter(pk=batch_id).update(fingerprint=rows_fingerprint)
-            save_progress(batch_id, checked.total, checked.total)
-            save_rows(batch, checked)
-            batch = complete_batch(batch, checked)
-        except Exception as exc:
-            logger.exception("Import of batch %s failed", batch_id)
-            remove_rows(batch)
-            error = {"row": None, "column": "", "message": _internal_error(exc)}
-            return fail_batch(batch, [error]).state
-    facts.rebuild()
-    return batch.state
 
 
 # --- what a batch holds -------------------------------------------------------------------------

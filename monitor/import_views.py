@@ -4,6 +4,7 @@ validation report and contents, and withdrawing an import."""
 from pathlib import Path
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.access import rule
 from core import exports
 
-from . import history
+from . import actions, history
 from .import_forms import UploadForm, WithdrawForm
 from .models import ImportBatch
 
@@ -33,12 +34,12 @@ def batch_list(request):
     """The imports so far, and the upload of a new one (POST)."""
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = history.upload_batch(
-            request.user,
+        batch = actions.upload_batch(
             batch_format=form.cleaned_data["format"],
             file_name=form.cleaned_data["file"].name,
             content=form.content,
             source=form.cleaned_data["source"],
+            actor=request.user,
             request=request,
         )
         return redirect("monitor:import_batch", pk=batch.pk)
@@ -97,15 +98,19 @@ def batch_errors(request, pk):
 def batch_withdraw(request, pk):
     """Confirm (GET) and withdraw (POST) an imported batch."""
     batch = _batch(pk)
-    if batch.state != State.DONE:
-        messages.error(request, _("Only a completed import can be withdrawn."))
-        return redirect("monitor:import_batch", pk=batch.pk)
     form = WithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        history.withdraw_batch(
-            request.user, batch, reason=form.cleaned_data["reason"], request=request
-        )
-        messages.success(request, _("The import has been withdrawn; the monitor was recounted."))
+    try:
+        actions.check_move(batch, State.WITHDRAWN)
+        if request.method == "POST" and form.is_valid():
+            actions.withdraw_batch(
+                batch, reason=form.cleaned_data["reason"], actor=request.user, request=request
+            )
+            messages.success(
+                request, _("The import has been withdrawn; the monitor was recounted.")
+            )
+            return redirect("monitor:import_batch", pk=batch.pk)
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
         return redirect("monitor:import_batch", pk=batch.pk)
     return render(
         request,

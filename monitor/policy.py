@@ -1,7 +1,8 @@
 """The municipal policy monitor: per municipality of the region, the state of each policy topic as
 of a date, kept by RIEC staff. Statuses are append-only; the state of a topic on a day is the row
 with the latest `as_of` on or before that day (of two rows with the same date, the one recorded
-last), so a status recorded today with an earlier date also changes the past quarters."""
+last), so a status recorded today with an earlier date also changes the past quarters. Recording
+statuses is monitor.actions.record_policy."""
 
 import random
 from bisect import bisect_right
@@ -10,11 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from audit.actions import record_event
 from regions.models import Municipality
 
 from .models import KADER_THEMES, RESPONSIBILITIES, PolicyState, PolicyStatus, PolicyTopic
@@ -210,51 +209,6 @@ def history(municipality):
     )
 
 
-# --- actions -------------------------------------------------------------------------------------
-
-
-def record_policy(municipality, changes, *, actor, request=None):
-    """Record new statuses for one municipality: `changes` is a list of dicts with topic, state,
-    as_of and note. One row and one audit event per change, all in one transaction."""
-    today = timezone.localdate()
-    for change in changes:
-        if change["topic"] not in PolicyTopic.values or change["state"] not in PolicyState.values:
-            raise ValueError(f"unknown topic or state: {change}")
-        if not EARLIEST_DATE <= change["as_of"] <= today:
-            raise ValueError(f"date out of range: {change['as_of']}")
-    now = timezone.now()
-    created = []
-    with transaction.atomic():
-        before = current_entries(municipality, today)
-        for change in changes:
-            status = PolicyStatus.objects.create(
-                municipality=municipality,
-                topic=change["topic"],
-                state=change["state"],
-                as_of=change["as_of"],
-                note=change.get("note", ""),
-                recorded_at=now,
-                recorded_by=actor,
-            )
-            previous = before.get(change["topic"])
-            record_event(
-                "monitor.policy_recorded",
-                actor=actor,
-                target=status,
-                request=request,
-                details={
-                    "municipality": municipality.code,
-                    "topic": status.topic,
-                    "state": status.state,
-                    "as_of": status.as_of.isoformat(),
-                    "previous_state": previous.state if previous else None,
-                    "previous_as_of": previous.as_of.isoformat() if previous else None,
-                },
-            )
-            created.append(status)
-    return created
-
-
 # --- demo data -----------------------------------------------------------------------------------
 
 DEMO_NOTES = {
@@ -271,10 +225,10 @@ DEMO_NOTES = {
 }
 
 
-def load_demo_policy(user, today=None):
+def load_demo_policy(*, actor, today=None):
     """Plausible statuses for the region's municipalities over the last eight quarters, recorded
-    by `user`. Deterministic for a given day; does nothing when the region already has statuses.
-    Returns the number of rows created."""
+    by `actor` (demo data: no audit events). Deterministic for a given day; does nothing when the
+    region already has statuses. Returns the number of rows created."""
     if PolicyStatus.objects.filter(municipality__in=region_municipalities().values("pk")).exists():
         return 0
     today = today or timezone.localdate()
@@ -316,7 +270,7 @@ def load_demo_policy(user, today=None):
                         as_of=as_of,
                         note=note,
                         recorded_at=timezone.make_aware(recorded),
-                        recorded_by=user,
+                        recorded_by=actor,
                     )
                 )
     PolicyStatus.objects.bulk_create(rows)

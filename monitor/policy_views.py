@@ -13,7 +13,7 @@ from accounts.access import rule
 from core import exports
 from regions.models import RiecRegion
 
-from . import policy
+from . import actions, policy
 from .models import PolicyState, PolicyTopic
 from .policy_forms import QuarterForm, TopicStatusForm
 
@@ -196,7 +196,7 @@ def record(request, code):
     if data is not None and all(valid):
         changes = [change for form in forms if (change := form.change())]
         if changes:
-            policy.record_policy(item, changes, actor=request.user, request=request)
+            actions.record_policy(item, changes, actor=request.user, request=request)
             messages.success(
                 request,
                 ngettext(

@@ -19,10 +19,9 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from accounts.access import rule
-from audit.actions import record_event
 from core import exports
 
-from . import charts, facts, stats
+from . import actions, charts, facts, stats
 from .forms import PeriodForm
 from .tasks import request_refresh
 
@@ -138,13 +137,8 @@ def export(request, name, extension):
         content = body.getvalue().encode("utf-8")
     else:
         content = workbook(tables, exact)
-    record_event(
-        "monitor.exported",
-        actor=request.user,
-        request=request,
-        object_type="monitor.table",
-        object_id=name,
-        details={"period": period.label, "format": extension, "exact": exact},
+    actions.record_table_export(
+        name, period, file_format=extension, exact=exact, actor=request.user, request=request
     )
     response = HttpResponse(content, content_type=EXPORT_TYPES[extension])
     filename = _filename(name, period, exact, extension)
@@ -292,14 +286,7 @@ def overview_pdf(request, year, quarter):
 
     data, tables, quarter_table, this = overview_data(year, quarter)
     content = render_pdf(this, tables, quarter_table, stats.sentences(data), legend_text())
-    record_event(
-        "monitor.exported",
-        actor=request.user,
-        request=request,
-        object_type="monitor.overview",
-        object_id=f"{year}-Q{quarter}",
-        details={"format": "pdf", "exact": False},
-    )
+    actions.record_overview_export(year, quarter, actor=request.user, request=request)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="signaal-kwartaal-{year}-q{quarter}.pdf"'

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 ANALYST = "analist@riec.demo.test"
 LOAD_DEMO_POLICY = (
     "from accounts.models import User; from monitor.policy import load_demo_policy; "
-    f"load_demo_policy(User.objects.get(email={ANALYST!r}))"
+    f"load_demo_policy(actor=User.objects.get(email={ANALYST!r}))"
 )
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from audit.models import AuditEvent
-from monitor import history
+from monitor import actions, history
 from monitor.models import Fact, HistoricCount, HistoricRecord, ImportBatch
 from regions.models import Municipality
 from reports.tests.conftest import make_report
@@ -463,7 +463,7 @@ def test_a_running_import_shows_its_progress_and_updates_it(staff, personas):
 def test_rows_are_saved_in_short_transactions_and_count_only_when_done(upload, monkeypatch):
     monkeypatch.setattr(history, "BULK_SIZE", 8)
     seen = []
-    original = history.complete_batch
+    original = actions.complete_batch
 
     def spy(batch, checked):
         seen.append(
@@ -475,7 +475,7 @@ def test_rows_are_saved_in_short_transactions_and_count_only_when_done(upload, m
         )
         return original(batch, checked)
 
-    monkeypatch.setattr(history, "complete_batch", spy)
+    monkeypatch.setattr(actions, "complete_batch", spy)
     upload((EXAMPLES / "newsletter-history.csv").read_bytes())
     assert seen == [(("running", 20), 20, False)]
     assert last_batch().state == "done"
@@ -489,7 +489,7 @@ def test_a_failure_while_saving_removes_what_was_saved(upload, monkeypatch):
         assert HistoricCount.objects.count() == 20
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(history, "complete_batch", broken)
+    monkeypatch.setattr(actions, "complete_batch", broken)
     upload((EXAMPLES / "newsletter-history.csv").read_bytes())
     batch = last_batch()
     assert batch.state == "failed"
@@ -500,7 +500,7 @@ def test_a_failure_while_saving_removes_what_was_saved(upload, monkeypatch):
 def test_the_task_imports_a_batch_only_once(upload):
     upload((EXAMPLES / "newsletter-history.csv").read_bytes())
     batch = last_batch()
-    assert history.import_batch(batch.pk) is None
+    assert actions.import_batch(batch.pk) is None
     assert HistoricCount.objects.count() == 20
 
 
@@ -521,19 +521,19 @@ def test_an_interrupted_import_starts_over(staff, monkeypatch):
         },
     )
     batch = last_batch()
-    real_complete = history.complete_batch
+    real_complete = actions.complete_batch
 
     def dies(*args):
         raise SystemExit  # as a killed worker: nothing after this point runs
 
-    monkeypatch.setattr(history, "complete_batch", dies)
+    monkeypatch.setattr(actions, "complete_batch", dies)
     with pytest.raises(SystemExit):
-        history.import_batch(batch.pk)
-    monkeypatch.setattr(history, "complete_batch", real_complete)
+        actions.import_batch(batch.pk)
+    monkeypatch.setattr(actions, "complete_batch", real_complete)
     assert ImportBatch.objects.get(pk=batch.pk).state == "running"
     assert HistoricCount.objects.count() == 20  # saved, not yet counted
-    assert history.import_batch(batch.pk) is None  # a first attempt leaves a running batch alone
-    state = history.import_batch(batch.pk, resume=True)
+    assert actions.import_batch(batch.pk) is None  # a first attempt leaves a running batch alone
+    state = actions.import_batch(batch.pk, resume=True)
     assert state == "done", ImportBatch.objects.get(pk=batch.pk).errors
     assert HistoricCount.objects.count() == 20
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from audit.models import AuditEvent
-from monitor import policy
+from monitor import actions, policy
 from monitor.models import PolicyState, PolicyStatus, PolicyTopic
 from monitor.policy import Overview, Quarter, Share
 from regions.models import Municipality
@@ -428,10 +428,10 @@ def test_the_action_refuses_what_the_form_would(keeper):
     municipality = Municipality.objects.get(code="GM0344")
     change = {"topic": "policy", "state": "done", "as_of": date(2026, 1, 1)}
     with pytest.raises(ValueError):
-        policy.record_policy(municipality, [change], actor=keeper)
+        actions.record_policy(municipality, [change], actor=keeper)
     change = {"topic": "policy", "state": IN_PLACE, "as_of": date(2999, 1, 1)}
     with pytest.raises(ValueError):
-        policy.record_policy(municipality, [change], actor=keeper)
+        actions.record_policy(municipality, [change], actor=keeper)
     assert not PolicyStatus.objects.exists()
 
 
@@ -476,9 +476,9 @@ def test_who_may_look_but_not_record(client, login, make_user, role, organisatio
 
 def test_demo_policy_is_plausible_and_loaded_once(keeper):
     today = date(2026, 8, 15)
-    created = policy.load_demo_policy(keeper, today=today)
+    created = policy.load_demo_policy(actor=keeper, today=today)
     assert created >= 38 * len(policy.TOPICS)
-    assert policy.load_demo_policy(keeper, today=today) == 0
+    assert policy.load_demo_policy(actor=keeper, today=today) == 0
     assert not PolicyStatus.objects.filter(as_of__gt=today).exists()
     assert not PolicyStatus.objects.exclude(municipality__riec_region="midden-nederland").exists()
     overview = Overview(today=today)

@@ -17,7 +17,8 @@ from accounts.models import (
     Role,
     User,
 )
-from monitor import facts, history
+from monitor import actions as monitor_actions
+from monitor import facts
 from monitor.models import ImportBatch
 from monitor.policy import load_demo_policy
 from regions.models import Municipality
@@ -141,10 +142,10 @@ class Command(BaseCommand):
             self.load_users(organisations)
             self.load_pending_request(organisations)
             created, mailbox_code = load_demo_reports()
-            load_demo_policy(User.objects.get(email="analist@riec.demo.test"))
+            load_demo_policy(actor=User.objects.get(email="analist@riec.demo.test"))
             history_batch = self.load_history()
         if history_batch is not None:
-            history.import_batch(history_batch.pk)  # counts the monitor's facts too
+            monitor_actions.import_batch(history_batch.pk)  # counts the monitor's facts too
         else:
             facts.rebuild()  # the monitor counts the demo reports at once
         self.print_logins()
@@ -204,12 +205,12 @@ class Command(BaseCommand):
         if ImportBatch.objects.filter(file_name=name).exists():
             return None
         path = settings.BASE_DIR / "monitor" / "examples" / name
-        return history.upload_batch(
-            User.objects.get(email="meldpunt@vtu.demo.test"),
+        return monitor_actions.upload_batch(
             batch_format=ImportBatch.Format.COUNTS,
             file_name=name,
             content=path.read_bytes(),
             source="Nieuwsbrief Samen tegen mensenhandel, Q1 2024",
+            actor=User.objects.get(email="meldpunt@vtu.demo.test"),
         )
 
     def print_logins(self):
