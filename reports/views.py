@@ -240,8 +240,6 @@ def _fields_for(forms, draft, user):
         "victim_count": who.get("victim_count"),
         "age_group": who["age_group"],
         "approximate_age": approximate_age,
-        "minor_involved": who["age_group"] in (AgeGroup.MINOR, AgeGroup.MIXED)
-        or (approximate_age is not None and approximate_age < 18),
         "gender": who["gender"],
         "nationality": who.get("nationality", ""),
         "exploiters": who.get("exploiters", ""),

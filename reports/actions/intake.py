@@ -19,6 +19,7 @@ from indicators.models import CatalogueVersion
 from .. import hashers, sanitise, storage, workflow
 from ..matching import normalise_code, refresh_match_keys
 from ..models import (
+    AgeGroup,
     Attachment,
     Kind,
     ReferenceCounter,
@@ -95,6 +96,17 @@ def _current_catalogue_id():
     return pk if pk is not None else publish_catalogue().pk
 
 
+def minor_involved(fields):
+    """A minor is involved when the reporter said so (the advice form's box), chose an age group
+    with minors, or gave an age under 18: the one place this is decided."""
+    age = fields.get("approximate_age")
+    return bool(
+        fields.get("minor_involved")
+        or fields.get("age_group") in (AgeGroup.MINOR, AgeGroup.MIXED)
+        or (age is not None and age < 18)
+    )
+
+
 def submit_report(
     *,
     fields,
@@ -113,6 +125,7 @@ def submit_report(
     existing = Report.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return Submission(existing, created=False)
+    fields = {**fields, "minor_involved": minor_involved(fields)}
     now = timezone.now()
     # Slow or cacheable work before the transaction: on SQLite the write lock is held from its
     # start, so it must be short.

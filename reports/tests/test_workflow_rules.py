@@ -75,3 +75,20 @@ def test_a_closed_report_cannot_be_referred(personas, organisations):
         )
     assert not Referral.objects.exists()
     assert Report.objects.get(pk=report.pk).status == Status.CLOSED
+
+
+@pytest.mark.parametrize(
+    ("fields", "minor"),
+    [
+        ({"age_group": "minor"}, True),
+        ({"age_group": "mixed"}, True),
+        ({"age_group": "adult", "approximate_age": 16}, True),
+        ({"age_group": "adult", "approximate_age": 18}, False),
+        ({"age_group": "adult"}, False),
+        ({"minor_involved": True}, True),
+        ({}, False),
+    ],
+)
+def test_minor_involved_is_decided_when_the_report_is_stored(fields, minor):
+    report = make_report(**fields)
+    assert Report.objects.get(pk=report.pk).minor_involved is minor
