@@ -84,7 +84,7 @@ class TopicStatusForm(forms.Form):
         return data
 
     def change(self):
-        """What to record for this topic (for policy.record_policy), or None when the user left
+        """What to record for this topic (for actions.record_policy), or None when the user left
         the topic as it was. Only call after is_valid()."""
         if not self.has_changed():
             return None
