@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core import crypto
 
-from .models import Answer, MatchKind, Priority, Status
+from .models import Answer, MatchKind, Priority, ReferralState, Status
 
 # from status -> statuses it may go to
 TRANSITIONS = {
@@ -28,6 +28,21 @@ TRANSITIONS = {
 
 def allowed(from_status, to_status):
     return to_status in TRANSITIONS.get(from_status, set())
+
+
+# A referral's life: from state -> states it may go to (the partner accepts or declines a sent
+# referral and completes an accepted one; the reporting point revokes while it is active).
+REFERRAL_TRANSITIONS = {
+    ReferralState.SENT: {ReferralState.ACCEPTED, ReferralState.DECLINED, ReferralState.REVOKED},
+    ReferralState.ACCEPTED: {ReferralState.COMPLETED, ReferralState.REVOKED},
+    ReferralState.DECLINED: set(),
+    ReferralState.COMPLETED: set(),
+    ReferralState.REVOKED: set(),
+}
+
+
+def referral_allowed(from_state, to_state):
+    return to_state in REFERRAL_TRANSITIONS.get(from_state, set())
 
 
 def next_statuses(status):

@@ -191,13 +191,7 @@ def share_items(referral, *, persons=(), attachments=(), actor, request=None):
 def _answer(referral, state, *, actor, request=None, **fields):
     with transaction.atomic():
         current = Referral.objects.select_for_update().get(pk=referral.pk)
-        expected = {
-            ReferralState.ACCEPTED: {ReferralState.SENT},
-            ReferralState.DECLINED: {ReferralState.SENT},
-            ReferralState.COMPLETED: {ReferralState.ACCEPTED},
-            ReferralState.REVOKED: {ReferralState.SENT, ReferralState.ACCEPTED},
-        }[state]
-        if current.state not in expected:
+        if not workflow.referral_allowed(current.state, state):
             raise ValidationError(_("This referral has already been answered or closed."))
         Referral.objects.filter(pk=current.pk).update(state=state, **fields)
         record_event(

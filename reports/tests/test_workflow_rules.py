@@ -92,3 +92,52 @@ def test_a_closed_report_cannot_be_referred(personas, organisations):
 def test_minor_involved_is_decided_when_the_report_is_stored(fields, minor):
     report = make_report(**fields)
     assert Report.objects.get(pk=report.pk).minor_involved is minor
+
+
+REFERRAL_STATES = ["sent", "accepted", "declined", "completed", "revoked"]
+# Written out by hand: a change to the referral table is a deliberate change to this one too.
+REFERRAL_EXPECTED = {
+    ("sent", "accepted"),
+    ("sent", "declined"),
+    ("sent", "revoked"),
+    ("accepted", "completed"),
+    ("accepted", "revoked"),
+}
+
+
+@pytest.mark.parametrize("to_state", ["accepted", "declined", "completed", "revoked"])
+@pytest.mark.parametrize("from_state", REFERRAL_STATES)
+def test_every_referral_transition_allowed_or_refused(
+    personas, organisations, from_state, to_state
+):
+    from django.core.exceptions import ValidationError
+
+    from reports.models import LegalBasis, Referral
+
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    partner = personas[Role.PARTNER_CASE_WORKER]
+    referral = report_actions.refer(
+        make_report(),
+        actor=staff,
+        organisation=organisations["police"],
+        legal_basis=LegalBasis.objects.first(),
+        summary="Samenvatting",
+    )
+    Referral.objects.filter(pk=referral.pk).update(state=from_state)
+    referral.refresh_from_db()
+    act = {
+        "accepted": lambda: report_actions.accept(referral, actor=partner),
+        "declined": lambda: report_actions.decline(referral, "past niet", actor=partner),
+        "completed": lambda: report_actions.complete(referral, "afgerond", actor=partner),
+        "revoked": lambda: report_actions.revoke(referral, "vergissing", actor=staff),
+    }[to_state]
+    if (from_state, to_state) in REFERRAL_EXPECTED:
+        act()
+        assert Referral.objects.get(pk=referral.pk).state == to_state
+    else:
+        with pytest.raises(ValidationError):
+            act()
+        assert Referral.objects.get(pk=referral.pk).state == from_state
+    assert workflow.referral_allowed(from_state, to_state) is (
+        (from_state, to_state) in REFERRAL_EXPECTED
+    )
