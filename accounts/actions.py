@@ -13,6 +13,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.actions import record_event
+from audit.events import Event
 from core.mail import send_after_commit
 
 from . import access
@@ -84,9 +85,7 @@ def submit_account_request(
         stale.save(update_fields=["status", "token_hash"])
     user = User.objects.filter(email__iexact=email).first()
     if user is not None:
-        record_event(
-            "accounts.request_for_existing_account", actor=None, target=user, request=request
-        )
+        record_event(Event.REQUEST_FOR_EXISTING_ACCOUNT, actor=None, target=user, request=request)
         send_after_commit(
             "accounts/email/request_existing",
             [user.email],
@@ -105,14 +104,10 @@ def submit_account_request(
             # as it was first made.
             token = _new_token(in_progress)
             in_progress.save(update_fields=["token_hash", "token_expires_at"])
-            record_event(
-                "accounts.request_link_resent", actor=None, target=in_progress, request=request
-            )
+            record_event(Event.REQUEST_LINK_RESENT, actor=None, target=in_progress, request=request)
             _send_verification(in_progress, token)
         else:
-            record_event(
-                "accounts.request_repeated", actor=None, target=in_progress, request=request
-            )
+            record_event(Event.REQUEST_REPEATED, actor=None, target=in_progress, request=request)
             send_after_commit(
                 "accounts/email/request_in_progress",
                 [in_progress.email],
@@ -130,7 +125,7 @@ def submit_account_request(
     token = _new_token(account_request)
     account_request.save()
     record_event(
-        "accounts.request_submitted",
+        Event.REQUEST_SUBMITTED,
         actor=None,
         organisation=organisation,
         target=account_request,
@@ -150,7 +145,7 @@ def verify_account_request(account_request, *, request):
     account_request.token_hash = ""
     account_request.save()
     record_event(
-        "accounts.request_verified",
+        Event.REQUEST_VERIFIED,
         actor=None,
         organisation=account_request.organisation,
         target=account_request,
@@ -207,7 +202,7 @@ def approve_account_request(account_request, *, actor, roles, request, organisat
     token = _new_token(account_request)
     account_request.save()
     record_event(
-        "accounts.request_approved",
+        Event.REQUEST_APPROVED,
         actor=actor,
         organisation=organisation,
         target=account_request,
@@ -238,7 +233,7 @@ def resend_activation(account_request, *, actor, request):
     token = _new_token(account_request)
     account_request.save()
     record_event(
-        "accounts.activation_resent",
+        Event.ACTIVATION_RESENT,
         actor=actor,
         organisation=account_request.organisation,
         target=account_request,
@@ -261,7 +256,7 @@ def reject_account_request(account_request, *, actor, reason, request):
     account_request.token_hash = ""
     account_request.save()
     record_event(
-        "accounts.request_rejected",
+        Event.REQUEST_REJECTED,
         actor=actor,
         organisation=account_request.organisation,
         target=account_request,
@@ -285,7 +280,7 @@ def activate_account(account_request, *, password, request):
     account_request.token_hash = ""
     account_request.save()
     record_event(
-        "accounts.activated",
+        Event.ACCOUNT_ACTIVATED,
         actor=user,
         organisation=account_request.organisation,
         target=user,
@@ -299,7 +294,7 @@ def activate_account(account_request, *, password, request):
 
 def record_login(user, *, device, request):
     record_event(
-        "accounts.login",
+        Event.LOGIN,
         actor=user,
         target=user,
         request=request,
@@ -311,7 +306,7 @@ def record_login_failed(*, user, stage, locked_out, request):
     """A failed password or second-factor attempt. The address tried is not stored: only the
     account it belongs to, when there is one."""
     record_event(
-        "accounts.login_failed",
+        Event.LOGIN_FAILED,
         actor=None,
         target=user,
         request=request,
@@ -320,12 +315,12 @@ def record_login_failed(*, user, stage, locked_out, request):
 
 
 def record_logout(user, *, request):
-    record_event("accounts.logout", actor=user, target=user, request=request)
+    record_event(Event.LOGOUT, actor=user, target=user, request=request)
 
 
 def record_password_changed(user, *, how, request):
     record_event(
-        "accounts.password_changed",
+        Event.PASSWORD_CHANGED,
         actor=user,
         target=user,
         request=request,
@@ -357,14 +352,14 @@ def confirm_totp_device(user, device, *, request):
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = _new_backup_codes(user)
-    record_event("accounts.two_factor_enrolled", actor=user, target=user, request=request)
+    record_event(Event.TWO_FACTOR_ENROLLED, actor=user, target=user, request=request)
     return codes
 
 
 @transaction.atomic
 def regenerate_backup_codes(user, *, request):
     codes = _new_backup_codes(user)
-    record_event("accounts.backup_codes_regenerated", actor=user, target=user, request=request)
+    record_event(Event.BACKUP_CODES_REGENERATED, actor=user, target=user, request=request)
     return codes
 
 
@@ -373,9 +368,7 @@ def reset_two_factor(user, *, actor, reason, request):
     """An admin removes someone's devices (lost phone); they enrol again at their next login."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    record_event(
-        "accounts.two_factor_reset", actor=actor, target=user, request=request, reason=reason
-    )
+    record_event(Event.TWO_FACTOR_RESET, actor=actor, target=user, request=request, reason=reason)
 
 
 def has_two_factor(user):
@@ -403,7 +396,7 @@ def sync_editor_group(user):
 @transaction.atomic
 def revoke_membership(membership, *, actor, reason, request):
     record_event(
-        "accounts.role_revoked",
+        Event.ROLE_REVOKED,
         actor=actor,
         organisation=membership.organisation,
         target=membership.user,
@@ -494,7 +487,7 @@ def grant_role(user, organisation, role, *, actor, request=None):
         )
         if created:
             record_event(
-                "accounts.role_grant_requested",
+                Event.ROLE_GRANT_REQUESTED,
                 actor=actor,
                 organisation=organisation,
                 target=user,
@@ -515,7 +508,7 @@ def grant_role(user, organisation, role, *, actor, request=None):
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
     sync_editor_group(user)
     record_event(
-        "accounts.role_granted",
+        Event.ROLE_GRANTED,
         actor=actor,
         organisation=organisation,
         target=user,
@@ -552,7 +545,7 @@ def approve_role_grant(grant, *, actor, request=None):
     grant.save(update_fields=["status", "decided_by", "decided_at"])
     sync_editor_group(grant.user)
     record_event(
-        "accounts.role_grant_approved",
+        Event.ROLE_GRANT_APPROVED,
         actor=actor,
         organisation=grant.organisation,
         target=grant.user,
@@ -576,7 +569,7 @@ def refuse_role_grant(grant, *, actor, reason, request=None):
     grant.reason = reason
     grant.save(update_fields=["status", "decided_by", "decided_at", "reason"])
     record_event(
-        "accounts.role_grant_refused",
+        Event.ROLE_GRANT_REFUSED,
         actor=actor,
         organisation=grant.organisation,
         target=grant.user,

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.actions import record_event
+from audit.events import Event
 
 from . import access
 from .actions import sync_editor_group
@@ -54,7 +55,7 @@ class AuditedAdmin(admin.ModelAdmin):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             record_event(
-                f"admin.{'changed' if change else 'added'}",
+                Event.ADMIN_CHANGED if change else Event.ADMIN_ADDED,
                 actor=request.user,
                 target=obj,
                 request=request,
@@ -63,7 +64,7 @@ class AuditedAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         with transaction.atomic():
-            record_event("admin.deleted", actor=request.user, target=obj, request=request)
+            record_event(Event.ADMIN_DELETED, actor=request.user, target=obj, request=request)
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):

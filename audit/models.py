@@ -110,6 +110,13 @@ class AuditEvent(models.Model):
             return hashlib.sha256(canonical).hexdigest()
         return hmac.new(audit_key(), canonical, hashlib.sha256).hexdigest()
 
+    @property
+    def label(self):
+        """What the event was, in words (audit.events.Event); the code for names from before."""
+        from .events import Event
+
+        return Event(self.action).label if self.action in Event.values else self.action
+
 
 class AuditChainHead(models.Model):
     """The one row that points at the newest event. Writers lock it, so events chain in order,

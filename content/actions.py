@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts import access
 from audit.actions import record_event
+from audit.events import Event
 from core.mail import send_after_commit
 
 from .models import KnowledgeDocument, SavedItem
@@ -61,7 +62,7 @@ def share_item(user, item, address, *, message, request):
     recipient = User.objects.filter(email__iexact=address, is_active=True).first()
     may_open = recipient is not None and access.could_view(recipient, item)
     record_event(
-        "content.link_shared",
+        Event.LINK_SHARED,
         actor=user,
         target=item,
         request=request,

@@ -16,6 +16,7 @@ from wagtail.views import serve as wagtail_serve
 from accounts import access
 from accounts.access import PUBLIC, SIGNED_IN, rule
 from audit.actions import record_event
+from audit.events import Event
 from indicators.exploitation import ExploitationForm
 from search import query as search_query
 
@@ -46,7 +47,7 @@ def serve_document(request, document_id, document_filename):
     if restricted:
         with transaction.atomic():
             record_event(
-                "content.document_downloaded",
+                Event.DOCUMENT_DOWNLOADED,
                 actor=request.user,
                 target=document,
                 request=request,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.actions import record_event
+from audit.events import Event
 
 from . import facts, history, policy
 from .models import ImportBatch, PolicyState, PolicyStatus, PolicyTopic
@@ -80,7 +81,7 @@ def upload_batch(*, batch_format, file_name, content, source="", actor, request=
             state=State.QUEUED,
         )
         record_event(
-            "monitor.import_uploaded",
+            Event.IMPORT_UPLOADED,
             actor=actor,
             target=batch,
             request=request,
@@ -126,7 +127,7 @@ def complete_batch(batch, checked):
         batch.finished_at = timezone.now()
         batch.save()
         record_event(
-            "monitor.import_completed",
+            Event.IMPORT_COMPLETED,
             actor=None,
             target=batch,
             details={"rows": batch.imported_rows, "uploaded_by": batch.uploaded_by_id},
@@ -146,7 +147,7 @@ def fail_batch(batch, errors, total=0):
         batch.finished_at = timezone.now()
         batch.save()
         record_event(
-            "monitor.import_failed",
+            Event.IMPORT_FAILED,
             actor=None,
             target=batch,
             details={"errors": len(batch.errors), "uploaded_by": batch.uploaded_by_id},
@@ -163,7 +164,7 @@ def withdraw_batch(batch, *, reason, actor, request=None):
         removed = batch.counts.all().delete()[0] + batch.records.all().delete()[0]
         batch.save(update_fields=["state"])
         record_event(
-            "monitor.import_withdrawn",
+            Event.IMPORT_WITHDRAWN,
             actor=actor,
             target=batch,
             request=request,
@@ -268,7 +269,7 @@ def record_policy(municipality, changes, *, actor, request=None):
             )
             previous = before.get(change["topic"])
             record_event(
-                "monitor.policy_recorded",
+                Event.POLICY_RECORDED,
                 actor=actor,
                 target=status,
                 request=request,
@@ -292,7 +293,7 @@ def record_table_export(name, period, *, file_format, exact, actor, request=None
     """Audit the download of one of the dashboard's tables (or all of them, "alles")."""
     with transaction.atomic():
         record_event(
-            "monitor.exported",
+            Event.MONITOR_EXPORTED,
             actor=actor,
             request=request,
             object_type="monitor.table",
@@ -305,7 +306,7 @@ def record_overview_export(year, quarter, *, actor, request=None):
     """Audit the download of the quarterly overview as PDF (protected figures only)."""
     with transaction.atomic():
         record_event(
-            "monitor.exported",
+            Event.MONITOR_EXPORTED,
             actor=actor,
             request=request,
             object_type="monitor.overview",

@@ -10,17 +10,13 @@ from django.utils import timezone
 
 from audit.actions import verify_chain
 from audit.anchoring import read_anchors
+from audit.events import PARTNER_READS, READS, Event
 from audit.models import AuditEvent
 
 from .models import AuditVerification
 
-READ_ACTIONS = [
-    "report.opened",
-    "report.contact_revealed",
-    "report.attachment_downloaded",
-    "referral.viewed",
-    "referral.attachment_downloaded",
-]
+# Reads by a signed-in user (the reporter in their mailbox has no account).
+READ_ACTIONS = sorted(READS - {Event.MAILBOX_VIEWED})
 
 
 def _office_hours():
@@ -95,7 +91,7 @@ def partner_reads_after_end(days=90):
     found = defaultdict(int)
     events = AuditEvent.objects.filter(
         action__startswith="referral.", created_at__gte=since
-    ).filter(action__in=["referral.viewed", "referral.attachment_downloaded"])
+    ).filter(action__in=sorted(PARTNER_READS))
     for event in events.values("details", "created_at", "actor__full_name"):
         referral = (event["details"] or {}).get("referral")
         if referral in ended and event["created_at"] > ended[referral]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.access import rule
 from audit.actions import record_event
+from audit.events import Event
 from audit.models import AuditEvent
 from core import exports
 from reports import actions as report_actions
@@ -197,7 +198,7 @@ def access_log(request, reference):
         request=request,
         rule="reports.access_log",
         queryset=Report.objects.all(),
-        event="report.access_log_viewed",
+        event=Event.ACCESS_LOG_VIEWED,
     )
     events = (
         AuditEvent.objects.filter(object_type="reports.report", object_id=str(report.pk))
@@ -231,7 +232,9 @@ def export_audit_log(request):
             events = events.filter(created_at__date__gte=period.cleaned_data["start"])
         if period.cleaned_data["end"]:
             events = events.filter(created_at__date__lte=period.cleaned_data["end"])
-    record_event("audit.exported", actor=request.user, request=request, details=request.GET.dict())
+    record_event(
+        Event.AUDIT_EXPORTED, actor=request.user, request=request, details=request.GET.dict()
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="auditlog.csv"'
     writer = exports.csv_writer(response)

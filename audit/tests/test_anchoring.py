@@ -35,7 +35,7 @@ def anchors_file(settings, tmp_path):
 @pytest.fixture
 def chain(db, anchors_file):
     return [
-        record_event("test.event", actor=None, object_id=str(n), reason=f"reden {n}")
+        record_event("monitor.exported", actor=None, object_id=str(n), reason=f"reden {n}")
         for n in range(5)
     ]
 
@@ -97,7 +97,7 @@ def cut_tail(keep):
 
 def test_a_clean_chain_verifies_against_its_anchors(chain, anchors_file):
     anchor_head()
-    chain.append(record_event("test.later", actor=None))
+    chain.append(record_event("monitor.exported", actor=None))
     anchors, problems = read_anchors()
     result = verify_chain(anchors)
     assert result.ok, result.problems
@@ -156,7 +156,7 @@ def seal():
 def test_events_from_before_keyed_hashing_verify_once_sealed(db):
     _legacy_events(3)
     seal()
-    record_event("test.new", actor=None)
+    record_event("monitor.exported", actor=None)
     result = verify_chain()
     assert result.ok, result.problems
     assert [e.hash_version for e in AuditEvent.objects.all()] == [1, 1, 1, 2, 2]
@@ -166,7 +166,7 @@ def test_events_from_before_keyed_hashing_verify_once_sealed(db):
 
 def test_unsealed_or_late_unkeyed_events_are_found(db):
     _legacy_events(2)
-    record_event("test.new", actor=None)  # keyed, but not the seal
+    record_event("monitor.exported", actor=None)  # keyed, but not the seal
     problems = verify_chain().problems
     assert len(problems) == 1 and "2 unkeyed events before it are not sealed" in problems[0]
 
@@ -238,8 +238,8 @@ def test_a_rewritten_tail_is_found_after_anchoring(chain, anchors_file):
     anchor_head()
     cut_tail(keep=3)
     # The application goes on writing: the count reaches the anchored one again.
-    record_event("test.after", actor=None)
-    record_event("test.after", actor=None)
+    record_event("monitor.exported", actor=None)
+    record_event("monitor.exported", actor=None)
     fifth = AuditEvent.objects.order_by("id")[4]
     assert verify_chain(check_triggers=False).ok
     problems = verify_chain(read_anchors()[0], check_triggers=False).problems

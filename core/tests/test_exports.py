@@ -63,7 +63,7 @@ def rename_municipality(value):
 
 def audit_log_csv(client, login, personas, value):
     record_event(
-        "test.hostile",
+        "monitor.exported",
         actor=None,
         object_type=value,
         object_id=value,

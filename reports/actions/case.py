@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit.actions import record_event
+from audit.events import Event
 from core.mail import send_after_commit
 from indicators.exploitation import join_codes
 
@@ -44,7 +45,7 @@ def open_report(
     request=None,
     rule="reports.handle",
     queryset=None,
-    event="report.opened",
+    event=Event.REPORT_OPENED,
     details=None,
 ):
     """The one way a view gets a report for a user: fetched under the access rule (404 when it
@@ -68,13 +69,13 @@ def open_report(
 
 def reveal_contact(report, *, actor, request=None):
     with transaction.atomic():
-        record_event("report.contact_revealed", actor=actor, target=report, request=request)
+        record_event(Event.CONTACT_REVEALED, actor=actor, target=report, request=request)
 
 
 def read_attachment(attachment, *, actor, request=None):
     with transaction.atomic():
         record_event(
-            "report.attachment_downloaded",
+            Event.ATTACHMENT_DOWNLOADED,
             actor=actor,
             target=attachment.report,
             request=request,
@@ -89,7 +90,7 @@ def send_staff_message(report, body, *, actor, request=None):
         message = Message.objects.create(
             report=report, at=timezone.now(), author=Author.STAFF, staff_member=actor, body=body
         )
-        record_event("report.message_sent", actor=actor, target=report, request=request)
+        record_event(Event.MESSAGE_SENT, actor=actor, target=report, request=request)
         recipient = _reporter_address(report)
         if recipient:
             with translation.override(report.language):
@@ -148,7 +149,7 @@ def change_status(report, to_status, *, actor, reason="", outcome="", request=No
             )
         Report.objects.filter(pk=current.pk).update(**changes)
         record_event(
-            "report.status_changed",
+            Event.STATUS_CHANGED,
             actor=actor,
             target=current,
             request=request,
@@ -185,7 +186,7 @@ def save_triage(
         }
         Report.objects.filter(pk=current.pk).update(**changes)
         record_event(
-            "report.triaged",
+            Event.TRIAGED,
             actor=actor,
             target=current,
             request=request,
@@ -210,7 +211,7 @@ def add_person(report, *, actor, request=None, **fields):
         )
         refresh_match_keys(report)
         record_event(
-            "report.person_added",
+            Event.PERSON_ADDED,
             actor=actor,
             target=report,
             request=request,
@@ -223,7 +224,7 @@ def remove_person(person, *, actor, request=None):
     report = person.report
     with transaction.atomic():
         record_event(
-            "report.person_removed",
+            Event.PERSON_REMOVED,
             actor=actor,
             target=report,
             request=request,
@@ -246,7 +247,7 @@ def link(report, other, *, actor, reason="", request=None):
         if created:
             for target, to in ((report, other), (other, report)):
                 record_event(
-                    "report.linked",
+                    Event.LINKED,
                     actor=actor,
                     target=target,
                     request=request,
@@ -263,7 +264,7 @@ def unlink(report, other, *, actor, request=None):
         if deleted:
             for target, to in ((report, other), (other, report)):
                 record_event(
-                    "report.unlinked",
+                    Event.UNLINKED,
                     actor=actor,
                     target=target,
                     request=request,
@@ -275,5 +276,5 @@ def unlink(report, other, *, actor, request=None):
 def add_note(report, body, *, actor, request=None):
     with transaction.atomic():
         note = Note.objects.create(report=report, author=actor, at=timezone.now(), body=body)
-        record_event("report.note_added", actor=actor, target=report, request=request)
+        record_event(Event.NOTE_ADDED, actor=actor, target=report, request=request)
     return note

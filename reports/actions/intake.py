@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from accounts.models import Membership, Role
 from audit.actions import record_event
+from audit.events import Event
 from core import crypto
 from core.mail import send_after_commit
 from indicators.actions import publish_catalogue
@@ -160,7 +161,7 @@ def submit_report(
                 report=report, at=now, actor=report.submitted_by, to_status=Status.NEW
             )
             record_event(
-                "report.submitted",
+                Event.REPORT_SUBMITTED,
                 actor=report.submitted_by,
                 target=report,
                 request=request,
@@ -226,7 +227,7 @@ def add_attachment(report, upload, *, message=None):
                 original_name=name,
                 state=Attachment.State.FAILED,
             )
-            record_event("report.attachment_failed", actor=None, target=report)
+            record_event(Event.ATTACHMENT_FAILED, actor=None, target=report)
         return name
     try:
         with transaction.atomic():
@@ -240,7 +241,7 @@ def add_attachment(report, upload, *, message=None):
                 storage_name=storage_name,
             )
             record_event(
-                "report.attachment_added", actor=None, target=report, details={"size": len(data)}
+                Event.ATTACHMENT_ADDED, actor=None, target=report, details={"size": len(data)}
             )
     except Exception:
         storage.delete(storage_name)

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.actions import client_ip, hash_ip, record_event
+from audit.events import Event
 from core import crypto
 
 from .. import hashers
@@ -43,7 +44,7 @@ def add_reporter_message(report, body, *, actor=None, uploads=(), request=None):
         report.messages.filter(author=Author.STAFF, read_at__isnull=True).update(
             read_at=timezone.now()
         )
-        record_event("report.reporter_message", actor=actor, target=report, request=request)
+        record_event(Event.REPORTER_MESSAGE, actor=actor, target=report, request=request)
     failed = [n for n in (add_attachment(report, u, message=message) for u in uploads) if n]
     return message, failed
 
@@ -57,7 +58,7 @@ def open_mailbox(request):
         report = access.mailbox_report(request)
         if report is not None:
             record_event(
-                "mailbox.viewed",
+                Event.MAILBOX_VIEWED,
                 actor=None,
                 target=report,
                 request=request,
@@ -107,7 +108,7 @@ def mailbox_sign_in(code, passphrase, request=None):
     with transaction.atomic():
         if matches and not closed:
             ThrottleHit.objects.filter(bucket="mailbox-pair", key=pair_key).delete()
-            record_event("mailbox.signed_in", actor=None, target=report, request=request)
+            record_event(Event.MAILBOX_SIGNED_IN, actor=None, target=report, request=request)
             return report
         if not closed:
             ThrottleHit.objects.bulk_create(
@@ -117,7 +118,7 @@ def mailbox_sign_in(code, passphrase, request=None):
                 ]
             )
         record_event(
-            "mailbox.sign_in_failed",
+            Event.MAILBOX_SIGN_IN_FAILED,
             actor=None,
             target=report,
             request=request,
@@ -135,5 +136,5 @@ def take_mailbox_code(report, request=None):
         code = fresh.mailbox_code
         if code:
             Report.objects.filter(pk=report.pk).update(mailbox_code="")
-            record_event("mailbox.code_shown", actor=None, target=report, request=request)
+            record_event(Event.MAILBOX_CODE_SHOWN, actor=None, target=report, request=request)
     return code

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from audit.actions import record_event
+from audit.events import Event
 from core.mail import send_after_commit
 
 from .. import storage, workflow
@@ -28,6 +29,14 @@ from ..models import (
 from .case import _lock, _where, change_status
 
 logger = logging.getLogger(__name__)
+
+
+ANSWER_EVENTS = {
+    ReferralState.ACCEPTED: Event.REFERRAL_ACCEPTED,
+    ReferralState.DECLINED: Event.REFERRAL_DECLINED,
+    ReferralState.COMPLETED: Event.REFERRAL_COMPLETED,
+    ReferralState.REVOKED: Event.REFERRAL_REVOKED,
+}
 
 
 def _case_workers(organisation):
@@ -125,7 +134,7 @@ def refer(
         )
         _add_items(referral, chosen_persons, chosen_attachments, actor, now)
         record_event(
-            "referral.sent",
+            Event.REFERRAL_SENT,
             actor=actor,
             target=report,
             request=request,
@@ -174,7 +183,7 @@ def share_items(referral, *, persons=(), attachments=(), actor, request=None):
             )
         items = _add_items(current, new_persons, new_attachments, actor, timezone.now())
         record_event(
-            "referral.items_shared",
+            Event.REFERRAL_ITEMS_SHARED,
             actor=actor,
             target=current.report,
             request=request,
@@ -195,7 +204,7 @@ def _answer(referral, state, *, actor, request=None, **fields):
             raise ValidationError(_("This referral has already been answered or closed."))
         Referral.objects.filter(pk=current.pk).update(state=state, **fields)
         record_event(
-            f"referral.{state}",
+            ANSWER_EVENTS[state],
             actor=actor,
             target=current.report,
             request=request,
@@ -312,9 +321,9 @@ def partner_read(referral, *, actor, what="referral", request=None):
     """A partner's case worker looked at a referral (or one of its attachments)."""
     with transaction.atomic():
         record_event(
-            "referral.attachment_downloaded"
+            Event.REFERRAL_ATTACHMENT_DOWNLOADED
             if what.startswith("attachment:")
-            else "referral.viewed",
+            else Event.REFERRAL_VIEWED,
             actor=actor,
             target=referral.report,
             request=request,
@@ -345,7 +354,7 @@ def send_referral_reminders(now=None):
             if not updated:
                 continue
             record_event(
-                "referral.reminded",
+                Event.REFERRAL_REMINDED,
                 actor=None,
                 target=referral.report,
                 details={"referral": referral.pk},
