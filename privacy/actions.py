@@ -14,6 +14,8 @@ from reports.matching import refresh_match_keys
 from reports.models import Report, SubjectKey, SubjectKind
 from reports.workflow import name_key, phone_key
 
+from .retention import ERASED_CONTACT
+
 
 def _digests(name="", birth_date=None, email="", phone=""):
     wanted = {}
@@ -76,10 +78,7 @@ def _as_data(report, person):
     if person is None:
         context["as"] = "reporter"
         context["data"] = {
-            "name": report.reporter_name,
-            "phone": report.reporter_phone,
-            "email": report.reporter_email,
-            "function": report.reporter_function,
+            name.removeprefix("reporter_"): getattr(report, name) for name in Report.CONTACT_FIELDS
         }
     else:
         context["as"] = person.role
@@ -162,18 +161,8 @@ def correct_reporter(report, fields, *, actor, reason, request=None):
 
 
 def erase_reporter(report, *, actor, reason, request=None):
-    fields = dict.fromkeys(
-        [
-            "reporter_name",
-            "reporter_phone",
-            "reporter_email",
-            "reporter_function",
-            "reporter_organisation_text",
-        ],
-        "",
-    )
     with transaction.atomic():
-        Report.objects.filter(pk=report.pk).update(**fields, may_contact=False)
+        Report.objects.filter(pk=report.pk).update(**ERASED_CONTACT)
         report.refresh_from_db()
         refresh_match_keys(report)
         record_event(

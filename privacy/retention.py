@@ -32,13 +32,9 @@ PERSONAL_FIELDS = [
     "company_name",
     "kvk_number",
 ]
-CONTACT_FIELDS = [
-    "reporter_name",
-    "reporter_phone",
-    "reporter_email",
-    "reporter_function",
-    "reporter_organisation_text",
-]
+# The reporter's contact details: the model's one list (the data-subject erase clears the same),
+# and "may be contacted" goes with them.
+ERASED_CONTACT = {**dict.fromkeys(Report.CONTACT_FIELDS, ""), "may_contact": False}
 MAILBOX_FIELDS = {
     "mailbox_code": "",
     "mailbox_index": "",
@@ -82,7 +78,7 @@ def candidates(now=None):
     if RecordKind.REPORTER_CONTACT in rules:
         reports = _closed_before(rules[RecordKind.REPORTER_CONTACT], now)
         found[RecordKind.REPORTER_CONTACT] = reports.exclude(
-            reporter_name="", reporter_phone="", reporter_email=""
+            **dict.fromkeys(Report.CONTACT_FIELDS, "")
         )
     if RecordKind.MAILBOX in rules:
         reports = _closed_before(rules[RecordKind.MAILBOX], now)
@@ -115,8 +111,8 @@ def anonymise(report, *, reason, actor=None):
         )
         # Reasons written by staff may name people; the history keeps who, when and what.
         report.history.update(reason="")
-        for name in PERSONAL_FIELDS + CONTACT_FIELDS:
-            setattr(report, name, "")
+        for name, value in {**dict.fromkeys(PERSONAL_FIELDS, ""), **ERASED_CONTACT}.items():
+            setattr(report, name, value)
         for name, value in MAILBOX_FIELDS.items():
             setattr(report, name, value)
         report.anonymised_at = timezone.now()
@@ -127,7 +123,7 @@ def anonymise(report, *, reason, actor=None):
 
 def _blank_contact(report, reason):
     with transaction.atomic():
-        Report.objects.filter(pk=report.pk).update(**dict.fromkeys(CONTACT_FIELDS, ""))
+        Report.objects.filter(pk=report.pk).update(**ERASED_CONTACT)
         report.refresh_from_db()
         report.subject_keys.filter(person__isnull=True).delete()
         record_event("report.contact_erased", actor=None, target=report, reason=reason)

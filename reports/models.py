@@ -176,6 +176,17 @@ class Report(models.Model):
         blank=True,
     )
     reporter_organisation_text = EncryptedTextField(_("organisation of the reporter"), blank=True)
+    # The reporter's contact details, in the order they are shown: the one list that the
+    # data-subject erase and the retention clear, that the case screen and a referral's contact
+    # part show and the subject export lists. A new reporter_* field belongs here
+    # (reports/tests/test_contact_fields.py fails otherwise).
+    CONTACT_FIELDS = (
+        "reporter_name",
+        "reporter_phone",
+        "reporter_email",
+        "reporter_function",
+        "reporter_organisation_text",
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -277,8 +288,13 @@ class Report(models.Model):
         )
 
     @property
+    def contact_values(self):
+        """The reporter's contact details that are filled in, in CONTACT_FIELDS order."""
+        return [value for name in self.CONTACT_FIELDS if (value := getattr(self, name))]
+
+    @property
     def has_contact(self):
-        return bool(self.reporter_name or self.reporter_phone or self.reporter_email)
+        return bool(self.contact_values)
 
 
 class StatusChange(models.Model):

@@ -73,9 +73,7 @@ def case_summary_pdf(context):
                 line += " (" + _("Added on %(when)s") % {"when": when} + ")"
             _line(pdf, line)
     if "contact" in context["parts"] and (referral is None or referral.share_contact):
-        contact = ", ".join(
-            filter(None, [report.reporter_name, report.reporter_phone, report.reporter_email])
-        )
+        contact = ", ".join(report.contact_values)
         if contact:
             pdf.ln(2)
             _line(pdf, _("Reporter's contact details"), size=12, bold=True)
