@@ -13,7 +13,7 @@ from accounts.access import PARTNER_KINDS
 from indicators.exploitation import ExploitationForm
 from indicators.models import Indicator
 
-from .forms import FastSelect, LongCheckboxSelectMultiple, TextField
+from .forms import LongCheckboxSelectMultiple, TextField
 from .models import Attachment, LegalBasis, Outcome, PersonRole, Priority, Status
 from .workflow import next_statuses
 
@@ -21,9 +21,7 @@ EMPTY_FORM = _("Not determined (counted as “Leeg”)")
 
 
 class TriageForm(forms.Form):
-    primary_form = forms.ChoiceField(
-        label=_("Form of exploitation"), required=False, widget=FastSelect
-    )
+    primary_form = forms.ChoiceField(label=_("Form of exploitation"), required=False)
     secondary_forms = forms.MultipleChoiceField(
         label=_("Other forms that may apply"),
         required=False,
@@ -33,13 +31,12 @@ class TriageForm(forms.Form):
     indicators = forms.MultipleChoiceField(
         label=_("Confirmed signals"), required=False, widget=LongCheckboxSelectMultiple
     )
-    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices, widget=FastSelect)
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
     assigned_to = forms.ModelChoiceField(
         label=_("Assigned to"),
         queryset=None,
         required=False,
         empty_label=_("Nobody yet"),
-        widget=FastSelect,
     )
 
     def __init__(self, *args, **kwargs):
@@ -66,11 +63,10 @@ class TriageForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"), widget=FastSelect)
+    to_status = forms.ChoiceField(label=_("New status"))
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         required=False,
-        widget=FastSelect,
         choices=[("", _("Choose when closing"))] + list(Outcome.choices),
     )
     reason = TextField(label=_("Reason or explanation"), max_length=500, required=False)
@@ -91,7 +87,7 @@ class StatusForm(forms.Form):
 
 
 class PersonForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=PersonRole.choices, widget=FastSelect)
+    role = forms.ChoiceField(label=_("Role"), choices=PersonRole.choices)
     name = TextField(label=_("Name"), max_length=150, required=False)
     birth_date = forms.DateField(
         label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -319,19 +315,15 @@ class WorklistForm(forms.Form):
     assigned = forms.ChoiceField(
         label=_("Assigned"),
         required=False,
-        widget=FastSelect,
         choices=[("", _("Anyone")), ("me", _("To me")), ("nobody", _("To nobody"))],
     )
     overdue = forms.BooleanField(label=_("Past the deadline"), required=False)
     open = forms.BooleanField(label=_("Open only"), required=False)
-    primary_form = forms.ChoiceField(
-        label=_("Form of exploitation"), required=False, widget=FastSelect
-    )
+    primary_form = forms.ChoiceField(label=_("Form of exploitation"), required=False)
     priority = forms.ChoiceField(
         label=_("Priority"),
         required=False,
         choices=[("", _("All"))] + list(Priority.choices),
-        widget=FastSelect,
     )
 
     def __init__(self, *args, **kwargs):

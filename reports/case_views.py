@@ -32,7 +32,6 @@ from .case_forms import (
     WorklistForm,
     share_form_for,
 )
-from .dates import LocalDates
 from .forms import InboxFilterForm, StaffMessageForm
 from .models import (
     Answer,
@@ -188,10 +187,6 @@ def inbox(request):
         .in_bulk()
     )
     page.object_list = _with_counts([rows[pk] for pk in ids if pk in rows])
-    dates = LocalDates()
-    for report in page.object_list:
-        report.received = dates.minute(report.created_at)
-        report.deadline_day = dates.day(report.deadline) if report.deadline else ""
     query = request.GET.copy()
     query.pop("page", None)
     return render(

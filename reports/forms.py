@@ -112,7 +112,10 @@ class LanguageSelect(forms.Select):
 class LongSelect(forms.Select):
     """A select with hundreds of options (the municipalities), rendered in Python: Django's
     template per option costs some 20 ms per page for 342 of them, format_html per option
-    still some 3 ms."""
+    still some 3 ms. Measured again for issue 20 (bench/widget_bench.py --reports 5000
+    --requests 30, SQLite, shared 2-core machine): a work list page costs 27 ms CPU as it was, 32
+    ms with the small selects and the dates left to Django (as they now are), 78 ms with this
+    select through Django's templates as well."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
@@ -138,7 +141,10 @@ class LongCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     templates per option cost some 20 ms per page for 108 of them. The HTML is byte for byte what
     django/forms/widgets/checkbox_select.html writes (reports/tests: compared on every kind of
     choice, value and attribute); ids, labels, checked state and aria attributes come from
-    Django's own get_context."""
+    Django's own get_context. Measured again for issue 20 (bench/widget_bench.py --reports 5000
+    --requests 30): the case screen with 20 of everything (a share form per active referral, each
+    listing persons and attachments) costs 154-159 ms CPU with this widget, 204-210 ms with
+    Django's templates."""
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
@@ -157,28 +163,6 @@ class LongCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
             if group:
                 html.append("\n  </div>")
         html.append("\n</div>")
-        return mark_safe("".join(html))  # noqa: S308 - every value escaped by _text or _formatted
-
-
-class FastSelect(forms.Select):
-    """A select of a few dozen options rendered in Python (half a millisecond a select through
-    the templates): byte for byte what django/forms/widgets/select.html writes, from Django's own
-    get_context (reports/tests compare the two)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        html = [f'<select name="{_text(widget["name"])}"{_attrs_html(widget["attrs"])}>']
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                html.append(f'\n  <optgroup label="{_text(group_name)}">')
-            for option in options:
-                html.append(
-                    f'\n  <option value="{_formatted(option["value"])}"'
-                    f"{_attrs_html(option['attrs'])}>{_text(option['label'])}</option>\n"
-                )
-            if group_name:
-                html.append("\n  </optgroup>")
-        html.append("\n</select>")
         return mark_safe("".join(html))  # noqa: S308 - every value escaped by _text or _formatted
 
 
@@ -673,8 +657,8 @@ class InboxFilterForm(forms.Form):
     received_to = forms.DateField(
         label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=FastSelect)
-    status = forms.ChoiceField(label=_("Status"), required=False, widget=FastSelect)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.none(),
@@ -685,7 +669,7 @@ class InboxFilterForm(forms.Form):
     )
     acute = forms.BooleanField(label=_("Acute danger"), required=False)
     minor = forms.BooleanField(label=_("Minor involved"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False, widget=FastSelect)
+    language = forms.ChoiceField(label=_("Language"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

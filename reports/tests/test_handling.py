@@ -524,27 +524,6 @@ def test_case_screen_reads_each_part_once_and_the_timeline_shows_it(
         assert entry in timeline
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_timeline_dates_are_what_the_date_filters_write(language):
-    from reports.timeline import Entry, format_dates
-
-    template = Template("""{{ at|date:'c' }}|{{ at|date:"j M Y H:i" }}""")
-    moments = [datetime(2025, month, 1, 0, 5, tzinfo=AMSTERDAM) for month in range(1, 13)]
-    moments += [
-        datetime(2026, 3, 29, 0, 30, tzinfo=ZoneInfo("UTC")),  # summer time starts at 1:00 UTC
-        datetime(2026, 3, 29, 1, 30, tzinfo=ZoneInfo("UTC")),
-        datetime(2026, 10, 25, 0, 59, 59, 999999, tzinfo=ZoneInfo("UTC")),
-        datetime(2026, 12, 31, 23, 59, tzinfo=ZoneInfo("UTC")),  # another year in Amsterdam
-        datetime(999, 5, 9, 9, 9, tzinfo=ZoneInfo("UTC")),
-        timezone.now(),
-    ]
-    entries = [Entry(at, "note", "") for at in moments]
-    with translation.override(language):
-        format_dates(entries)
-        for entry in entries:
-            assert f"{entry.iso}|{entry.when}" == template.render(Context({"at": entry.at}))
-
-
 # --- the access matrix -------------------------------------------------------------------------
 
 STATES = ["sent", "accepted", "completed", "declined", "revoked"]
@@ -609,20 +588,3 @@ def test_access_matrix(client, personas, login, make_user, referred, state):
     for url in staff_urls + list(partner_urls.values()):
         response = client.get(url)
         assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
-
-
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_local_dates_are_what_the_date_filter_writes(language):
-    from reports.dates import LocalDates
-
-    template = Template("""{{ at|date:'c' }}|{{ at|date:"j M Y H:i" }}|{{ at|date:"j M Y" }}""")
-    days = Template("""{{ at|date:"j M Y" }}""")
-    moments = [datetime(2025, month, 9, 23, 5, tzinfo=ZoneInfo("UTC")) for month in range(1, 13)]
-    moments += [datetime(2026, 3, 29, 1, 30, tzinfo=ZoneInfo("UTC")), timezone.now()]
-    with translation.override(language):
-        dates = LocalDates()
-        for at in moments:
-            written = f"{dates.iso(at)}|{dates.minute(at)}|{dates.day(at)}"
-            assert written == template.render(Context({"at": at}))
-        for day in [date(2026, month, 1) for month in range(1, 13)] + [date(999, 12, 31)]:
-            assert dates.day(day) == days.render(Context({"at": day}))
