@@ -19,6 +19,28 @@ The key holds the scheme, host, full path with query string and language.
 Each web process keeps its own copy (Django's local-memory cache, alias "pages"), at most
 `MAX_ENTRIES` pages. A change by an editor reaches anonymous visitors within the cache time;
 signed-in users, editors among them, always see the page as it is now.
+
+Why the token is swapped here rather than by a standard tool (issue 20, looked at December 2026):
+- Django's cache middleware and cache_page, and wagtail-cache (the maintained page cache for
+  Wagtail), keep a page that carries a CSRF token per visitor only: the CSRF middleware marks it
+  Vary: Cookie, and wagtail-cache documents that it caches such responses per cookie. Every
+  public page carries one (the language switch in templates/base.html posts to Django's
+  set_language, which takes a POST with a token), so every visitor's first view of every page
+  would run the view: the same as not keeping pages that have a form, which here is all of them.
+- Measured in-process (bench/pagecache_bench.py --requests 50, six public pages of the demo
+  content, a shared 2-core machine, two runs): CPU per request 15.3/16.1 ms for the bare view,
+  20.8/18.6 ms for a kept page, 29.0/28.1 ms for the page rendered; a throughput ratio to the
+  bare view of 0.74/0.86 kept and 0.53/0.57 rendered, against load_bench's target of 0.50 and
+  the 0.68 it measured with the cache (README, "Measured"). Rendering every public page would
+  leave almost no margin on that target.
+- Taking the token out of the pages - the language switch as GET links, or set_language exempted
+  from CSRF - lets another site switch a visitor's language; a script that fills the token in
+  from the cookie leaves visitors without JavaScript with a switch that fails. Django 5.2's
+  CSRF check always needs the token (no mode that trusts Origin or Sec-Fetch-Site alone).
+So the swap stays, and stays small: TOKEN matches only the hidden input that Django's
+{% csrf_token %} writes, a hit is one bytes.replace with the visitor's own get_token(), and
+core/tests/test_pagecache.py checks that a kept page's token works for its visitor and that
+another's does not.
 """
 
 import hashlib
