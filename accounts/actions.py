@@ -578,3 +578,24 @@ def refuse_role_grant(grant, *, actor, reason, request=None):
         details={"role": grant.role, "grant": grant.pk, "requested_by": grant.requested_by_id},
     )
     return grant
+
+
+def save_in_admin(obj, save, *, changed, added, actor, request=None):
+    """The platform admin added or changed `obj` in /beheer/ (`save` does it; `changed` names the
+    changed fields): the save and its audit event in one transaction."""
+    with transaction.atomic():
+        save()
+        record_event(
+            Event.ADMIN_ADDED if added else Event.ADMIN_CHANGED,
+            actor=actor,
+            target=obj,
+            request=request,
+            details={"fields": sorted(changed)},
+        )
+
+
+def delete_in_admin(obj, delete, *, actor, request=None):
+    """The platform admin deleted `obj` in /beheer/: the audit event and the delete together."""
+    with transaction.atomic():
+        record_event(Event.ADMIN_DELETED, actor=actor, target=obj, request=request)
+        delete()

@@ -9,10 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from audit.actions import record_event
-from audit.events import Event
-
-from . import access
+from . import access, actions
 from .actions import sync_editor_group
 from .models import AccountRequest, Membership, Organisation, User
 
@@ -52,20 +49,22 @@ class AuditedAdmin(admin.ModelAdmin):
     has_delete_permission = has_change_permission
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            record_event(
-                Event.ADMIN_CHANGED if change else Event.ADMIN_ADDED,
-                actor=request.user,
-                target=obj,
-                request=request,
-                details={"fields": sorted(form.changed_data)},
-            )
+        actions.save_in_admin(
+            obj,
+            lambda: super(AuditedAdmin, self).save_model(request, obj, form, change),
+            changed=form.changed_data,
+            added=not change,
+            actor=request.user,
+            request=request,
+        )
 
     def delete_model(self, request, obj):
-        with transaction.atomic():
-            record_event(Event.ADMIN_DELETED, actor=request.user, target=obj, request=request)
-            super().delete_model(request, obj)
+        actions.delete_in_admin(
+            obj,
+            lambda: super(AuditedAdmin, self).delete_model(request, obj),
+            actor=request.user,
+            request=request,
+        )
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:

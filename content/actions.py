@@ -89,3 +89,9 @@ def share_item(user, item, address, *, message, request):
             [address],
             {**context, "request_account": settings.SITE_URL + reverse("accounts:request_account")},
         )
+
+
+def record_download(document, *, actor, request=None):
+    """A restricted document was downloaded: an audit event (public ones are not personal)."""
+    with transaction.atomic():
+        record_event(Event.DOCUMENT_DOWNLOADED, actor=actor, target=document, request=request)

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, JsonResponse
@@ -15,8 +14,6 @@ from wagtail.views import serve as wagtail_serve
 
 from accounts import access
 from accounts.access import PUBLIC, SIGNED_IN, rule
-from audit.actions import record_event
-from audit.events import Event
 from indicators.exploitation import ExploitationForm
 from search import query as search_query
 
@@ -45,13 +42,7 @@ def serve_document(request, document_id, document_filename):
         return redirect(document.url)
     restricted = access.is_restricted_document(document)
     if restricted:
-        with transaction.atomic():
-            record_event(
-                Event.DOCUMENT_DOWNLOADED,
-                actor=request.user,
-                target=document,
-                request=request,
-            )
+        actions.record_download(document, actor=request.user, request=request)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.actions import record_event
+from audit.events import Event
 from core import crypto
 from reports.matching import refresh_match_keys
 from reports.models import Report, SubjectKey, SubjectKind
@@ -59,7 +60,7 @@ def find_subject(*, actor, reason, name="", birth_date=None, email="", phone="",
                 hits[(key.report_id, key.person_id)] = (key.report, key.person)
     with transaction.atomic():
         record_event(
-            "privacy.subject_searched",
+            Event.SUBJECT_SEARCHED,
             actor=actor,
             request=request,
             reason=reason,
@@ -98,7 +99,7 @@ def export_subject(hits, *, actor, reason, request=None):
     recorded; never other people's details)."""
     with transaction.atomic():
         record_event(
-            "privacy.subject_exported",
+            Event.SUBJECT_EXPORTED,
             actor=actor,
             request=request,
             reason=reason,
@@ -120,7 +121,7 @@ def correct_person(person, fields, *, actor, reason, request=None):
         person.save()
         refresh_match_keys(person.report)
         record_event(
-            "privacy.person_corrected",
+            Event.PERSON_CORRECTED,
             actor=actor,
             target=person.report,
             request=request,
@@ -133,7 +134,7 @@ def erase_person(person, *, actor, reason, request=None):
     report = person.report
     with transaction.atomic():
         record_event(
-            "privacy.person_erased",
+            Event.PERSON_ERASED,
             actor=actor,
             target=report,
             request=request,
@@ -151,7 +152,7 @@ def correct_reporter(report, fields, *, actor, reason, request=None):
         report.refresh_from_db()
         refresh_match_keys(report)
         record_event(
-            "privacy.reporter_corrected",
+            Event.REPORTER_CORRECTED,
             actor=actor,
             target=report,
             request=request,
@@ -166,7 +167,7 @@ def erase_reporter(report, *, actor, reason, request=None):
         report.refresh_from_db()
         refresh_match_keys(report)
         record_event(
-            "privacy.reporter_erased", actor=actor, target=report, request=request, reason=reason
+            Event.REPORTER_ERASED, actor=actor, target=report, request=request, reason=reason
         )
 
 
@@ -176,9 +177,15 @@ def set_legal_hold(report, hold, *, actor, reason, request=None):
             legal_hold=hold, legal_hold_reason=reason if hold else ""
         )
         record_event(
-            "privacy.legal_hold_set" if hold else "privacy.legal_hold_lifted",
+            Event.LEGAL_HOLD_SET if hold else Event.LEGAL_HOLD_LIFTED,
             actor=actor,
             target=report,
             request=request,
             reason=reason,
         )
+
+
+def record_audit_export(period, *, actor, request=None):
+    """The privacy officer exported the audit log (for `period`): itself an audited act."""
+    with transaction.atomic():
+        record_event(Event.AUDIT_EXPORTED, actor=actor, request=request, details=period)

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from audit.actions import record_event
+from audit.events import Event
 from reports import storage
 from reports.models import Attachment, Kind, Message, Outcome, Report, Status
 
@@ -117,7 +118,7 @@ def anonymise(report, *, reason, actor=None):
             setattr(report, name, value)
         report.anonymised_at = timezone.now()
         report.save()
-        record_event("report.anonymised", actor=actor, target=report, reason=reason)
+        record_event(Event.ANONYMISED, actor=actor, target=report, reason=reason)
     return report
 
 
@@ -126,14 +127,14 @@ def _blank_contact(report, reason):
         Report.objects.filter(pk=report.pk).update(**ERASED_CONTACT)
         report.refresh_from_db()
         report.subject_keys.filter(person__isnull=True).delete()
-        record_event("report.contact_erased", actor=None, target=report, reason=reason)
+        record_event(Event.CONTACT_ERASED, actor=None, target=report, reason=reason)
 
 
 def _close_mailbox(report, reason):
     with transaction.atomic():
         report.messages.all().delete()
         Report.objects.filter(pk=report.pk).update(**MAILBOX_FIELDS)
-        record_event("report.mailbox_erased", actor=None, target=report, reason=reason)
+        record_event(Event.MAILBOX_ERASED, actor=None, target=report, reason=reason)
 
 
 def apply_retention(*, dry_run=False, actor=None, now=None):
@@ -153,7 +154,7 @@ def apply_retention(*, dry_run=False, actor=None, now=None):
                 _delete_attachments(attachments)
                 for report in Report.objects.filter(pk__in=reports):
                     record_event(
-                        "report.attachments_erased", actor=actor, target=report, reason=reason
+                        Event.ATTACHMENTS_ERASED, actor=actor, target=report, reason=reason
                     )
         for report in candidates(now).get(RecordKind.REPORTER_CONTACT, Report.objects.none()):
             _blank_contact(report, f"{reason}: {RecordKind.REPORTER_CONTACT}")
@@ -163,7 +164,7 @@ def apply_retention(*, dry_run=False, actor=None, now=None):
         run = RetentionRun.objects.create(at=now, dry_run=dry_run, actor=actor, summary=summary)
         if not dry_run:
             record_event(
-                "retention.applied",
+                Event.RETENTION_APPLIED,
                 actor=actor,
                 object_type="privacy.retentionrun",
                 object_id=str(run.pk),

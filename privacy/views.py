@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.access import rule
-from audit.actions import record_event
 from audit.events import Event
 from audit.models import AuditEvent
 from core import exports
@@ -232,9 +231,7 @@ def export_audit_log(request):
             events = events.filter(created_at__date__gte=period.cleaned_data["start"])
         if period.cleaned_data["end"]:
             events = events.filter(created_at__date__lte=period.cleaned_data["end"])
-    record_event(
-        Event.AUDIT_EXPORTED, actor=request.user, request=request, details=request.GET.dict()
-    )
+    actions.record_audit_export(request.GET.dict(), actor=request.user, request=request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="auditlog.csv"'
     writer = exports.csv_writer(response)

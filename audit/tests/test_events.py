@@ -70,3 +70,21 @@ def test_the_logs_show_what_happened_in_words(client, personas, login):
     assert "Melding ingezien <code>report.opened</code>" in log
     page = client.get(reverse("privacy:access_log", args=[report.reference])).content.decode()
     assert "Melding ingezien <code>report.opened</code>" in page
+
+
+def test_views_and_admin_screens_leave_auditing_to_the_actions():
+    """Audited changes and reads are actions (`<app>/actions.py`): a view or admin class that calls
+    record_event itself is a second, drifting copy of a rule."""
+    offenders = []
+    for path in project_files():
+        if path.name not in {"views.py", "admin.py", "case_views.py"} and not path.name.endswith(
+            "_views.py"
+        ):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name == "record_event":
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
