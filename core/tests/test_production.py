@@ -200,6 +200,7 @@ def test_the_outbox_is_encrypted(database_queue):
     with connection.cursor() as cursor:
         cursor.execute("SELECT recipients, subject, body FROM core_outgoingemail")
         row = cursor.fetchone()
+    assert all(value.startswith("enc1:") for value in row)  # stored, and stored encrypted
     assert all("iemand" not in value and "Signaal" not in value for value in row)
 
 

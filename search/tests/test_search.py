@@ -256,7 +256,7 @@ def test_expected_results(visible, query, expected):
 def test_compound_head_finds_compound_only_entries(visible):
     # Entry 2 mentions uitbuiting only as "arbeidsuitbuiting".
     assert 2 in found(visible, "uitbuiting")
-    assert 8 in found(visible, "slachtoffer hulp") or 8 in found(visible, "slachtoffer")
+    assert 8 in found(visible, "slachtoffer hulp")
 
 
 def test_exact_matches_rank_above_compound_matches(visible):
@@ -459,8 +459,9 @@ def test_snippet_marks_inflections_compounds_and_accents(visible):
     snippets = {h.entry.object_id: str(h.snippet) for h in search(visible, "uitbuiting").hits}
     assert "<mark>uitbuiting</mark>" in snippets[6]
     assert "<mark>Arbeidsuitbuiting</mark>" in snippets[2]
-    snippet = str(search(visible, "financiele").hits[0].snippet)
-    assert "<mark>financiële</mark>" in snippet or "<mark>financiele</mark>" in snippet
+    snippets = {h.entry.object_id: str(h.snippet) for h in search(visible, "financiele").hits}
+    assert "<mark>financiële</mark>" in snippets[2]  # the accented spelling in the text
+    assert "<mark>financiele</mark>" in snippets[6]
 
 
 def test_snippet_is_short_and_around_the_match(db):
@@ -627,6 +628,7 @@ def test_phrase_with_loose_words(phrase_corpus):
 
 def test_scores_are_bm25_without_the_exactness_bonus(visible):
     result = search(visible, "uitbuiting", per_page=100)
+    assert len(result.hits) == 7
     assert all(0 < hit.score < 100 for hit in result.hits)
     scores = [hit.score for hit in result.hits if hit.entry.object_id != 2]
     assert scores == sorted(scores, reverse=True)
