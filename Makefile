@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ADDR ?= 127.0.0.1:8000
 
 # Production mode (docs/operations.md): configuration from the environment or SIGNAAL_ENV_FILE.
-.PHONY: serve load faults security run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean audit
+.PHONY: serve load faults security run test setup system-packages system-packages-run test-sqlite test-postgres lint format migrations-check messages demo clean audit mutation
 
 run: export SIGNAAL_ENV = development
 run: export SIGNAAL_DEMO = true
@@ -44,6 +44,15 @@ security: setup system-packages audit
 	  core/tests/test_security_headers.py core/tests/test_security_session.py \
 	  core/tests/test_security_browser.py core/tests/test_security_methods.py \
 	  core/tests/test_security_files.py core/tests/test_security_reads.py accounts/tests
+
+# Mutation testing (not part of `make test`; docs/testing.md): mutmut 3 changes the code of the
+# access rules, the scoring, the suppression of small numbers and the case workflow one mutant at
+# a time, and the rule tables one entry at a time, and runs the fast tests of each against every
+# mutant; a surviving mutant is a change to a rule no test notices. MODULES=workflow runs one;
+# MODULES="access:can,require" only those functions; MUTATION_ARGS="--sample 30 --jobs 2".
+MODULES ?= access scoring protection workflow
+mutation: setup
+	$(PY) scripts/mutation $(MUTATION_ARGS) $(MODULES)
 
 setup: $(STAMP) system-packages-run
 	$(MANAGE) compilemessages --ignore '.venv/*' -v 0
