@@ -285,7 +285,7 @@ class Generator:
 
         from indicators.models import Indicator, PremisesType, Sector
         from regions.models import Municipality
-        from reports.actions import _current_catalogue
+        from reports.actions.intake import _current_catalogue
 
         self.count = count
         self.people = people
