@@ -79,7 +79,7 @@ report = submit_report(
     idempotency_key=uuid.uuid4(),
     passphrase=seed["passphrase"],
 ).report
-report_actions.add_person(report, staff, role="victim", **seed["person"])
+report_actions.add_person(report, actor=staff, role="victim", **seed["person"])
 image = io.BytesIO()
 Image.new("RGB", (40, 20), "red").save(image, "JPEG")
 upload = SimpleUploadedFile(seed["file_name"], image.getvalue(), "image/jpeg")
