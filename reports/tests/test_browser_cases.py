@@ -642,7 +642,7 @@ def test_handling_flow_by_keyboard(staff_page, partner_page, references):
     row = staff.locator("#referrals ~ table tbody tr", has_text=POLICE)
     expect(row).to_contain_text(outcome)
     expect(row).to_contain_text("Afgerond")
-    expect(row).to_contain_text("personen")
+    expect(row).to_contain_text("samenvatting, 1 persoon")
     timeline = staff.locator("ol.timeline")
     expect(timeline).to_contain_text(f"Doorverwezen naar {POLICE}")
     expect(timeline).to_contain_text(f"{POLICE}: Geaccepteerd")
