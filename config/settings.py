@@ -379,7 +379,7 @@ if SIGNAAL_OFFICE_HOURS[0] >= SIGNAAL_OFFICE_HOURS[1]:
         "SIGNAAL_OFFICE_HOURS_START must be an hour before SIGNAAL_OFFICE_HOURS_END"
     )
 
-# Case handling (reports/workflow.py, reports/handling.py), in working days: the triage deadline
+# Case handling (reports/workflow.py, reports/actions/), in working days: the triage deadline
 # per priority, and how long a partner has to accept a referral before a reminder goes out.
 SIGNAAL_DEADLINE_DAYS = {
     "high": env_int("SIGNAAL_DEADLINE_DAYS_HIGH", 1, minimum=1),
