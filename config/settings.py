@@ -253,9 +253,7 @@ SIGNAAL_LINK_HOURS = env_int("SIGNAAL_LINK_HOURS", 48, minimum=1)
 # Rate limits per hour against probing and mail floods: account requests per client address and
 # per requested e-mail address; "send to a colleague" links per user.
 SIGNAAL_ACCOUNT_REQUESTS_PER_HOUR = env_int("SIGNAAL_ACCOUNT_REQUESTS_PER_HOUR", 10, minimum=1)
-SIGNAAL_ACCOUNT_REQUESTS_PER_ADDRESS = env_int(
-    "SIGNAAL_ACCOUNT_REQUESTS_PER_ADDRESS", 3, minimum=1
-)
+SIGNAAL_ACCOUNT_REQUESTS_PER_ADDRESS = env_int("SIGNAAL_ACCOUNT_REQUESTS_PER_ADDRESS", 3, minimum=1)
 SIGNAAL_SHARES_PER_HOUR = env_int("SIGNAAL_SHARES_PER_HOUR", 30, minimum=1)
 # A password login waits this long for its second factor before starting over.
 SIGNAAL_TWO_FACTOR_SECONDS = 300

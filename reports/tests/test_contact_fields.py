@@ -86,7 +86,5 @@ def test_anonymisation_clears_every_field(django_capture_on_commit_callbacks):
 
 def test_the_data_subject_erase_clears_every_field(personas):
     report = filled(reporter_fields())
-    erase_reporter(
-        report, actor=personas[Role.PRIVACY_OFFICER], reason="Verzoek van de betrokkene"
-    )
+    erase_reporter(report, actor=personas[Role.PRIVACY_OFFICER], reason="Verzoek van de betrokkene")
     assert_cleared(report)
