@@ -111,3 +111,21 @@ def test_a_minor_or_acute_danger_is_high_priority():
     for acute in (Answer.NO, Answer.UNKNOWN):
         report = _report(minor_involved=False, acute_danger=acute)
         assert workflow.priority_for(report) == "normal"
+
+
+REFERRAL_STATES = ["sent", "accepted", "declined", "completed", "revoked"]
+REFERRAL_EXPECTED = {
+    ("sent", "accepted"),
+    ("sent", "declined"),
+    ("sent", "revoked"),
+    ("accepted", "completed"),
+    ("accepted", "revoked"),
+}
+
+
+@pytest.mark.parametrize("to_state", REFERRAL_STATES)
+@pytest.mark.parametrize("from_state", REFERRAL_STATES)
+def test_every_referral_transition_in_the_table(from_state, to_state):
+    # also back to "sent", which no action asks for (test_workflow_rules.py tries the actions)
+    expected = (from_state, to_state) in REFERRAL_EXPECTED
+    assert workflow.referral_allowed(from_state, to_state) is expected
