@@ -377,6 +377,13 @@ if SIGNAAL_OFFICE_HOURS[0] >= SIGNAAL_OFFICE_HOURS[1]:
         "SIGNAAL_OFFICE_HOURS_START must be an hour before SIGNAAL_OFFICE_HOURS_END"
     )
 
+# Personal data encryption (core/crypto.py, docs/operations.md "Encryption keys"): Fernet keys,
+# comma separated, the first encrypts and all decrypt (rotation: put the new key in front); without
+# them a key file generated under the var directory (not allowed on a database server). The blind
+# index has its own key, derived from SECRET_KEY unless set.
+SIGNAAL_ENCRYPTION_KEYS = env_list("SIGNAAL_ENCRYPTION_KEYS", [])
+SIGNAAL_INDEX_KEY = env_str("SIGNAAL_INDEX_KEY")
+
 # Case handling (reports/workflow.py, reports/actions/), in working days: the triage deadline
 # per priority, and how long a partner has to accept a referral before a reminder goes out.
 SIGNAAL_DEADLINE_DAYS = {

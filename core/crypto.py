@@ -32,9 +32,8 @@ def _key_file():
 
 
 def _configured_keys():
-    keys = os.environ.get("SIGNAAL_ENCRYPTION_KEYS", "")
-    if keys.strip():
-        return [key.strip() for key in keys.split(",") if key.strip()]
+    if settings.SIGNAAL_ENCRYPTION_KEYS:
+        return list(settings.SIGNAAL_ENCRYPTION_KEYS)
     key_file = _key_file()
     if not key_file.exists():
         if settings.PRODUCTION and settings.DATABASE_URL:
@@ -84,7 +83,7 @@ def is_current(token: bytes) -> bool:
 def _index_key():
     # Derived from the first key ever configured would break on rotation; the blind index has its
     # own key, derived from SECRET_KEY unless set explicitly.
-    explicit = os.environ.get("SIGNAAL_INDEX_KEY", "")
+    explicit = settings.SIGNAAL_INDEX_KEY
     material = explicit or settings.SECRET_KEY
     return hashlib.sha256(("signaal-blind-index:" + material).encode()).digest()
 

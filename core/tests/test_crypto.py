@@ -1,5 +1,6 @@
 import pytest
 from cryptography.fernet import Fernet
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from core import crypto
@@ -10,11 +11,11 @@ def keys(monkeypatch):
     """Run with explicit keys from the environment, and forget them afterwards."""
 
     def use(*keys):
-        monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", ",".join(keys))
+        monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", list(keys))
         crypto.reset_keys()
 
     yield use
-    monkeypatch.delenv("SIGNAAL_ENCRYPTION_KEYS", raising=False)
+    monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [])
     crypto.reset_keys()
 
 
@@ -51,7 +52,7 @@ def test_a_bad_key_is_a_configuration_error(keys):
 
 
 def test_the_embedded_default_keeps_a_private_key_file(settings, tmp_path, monkeypatch):
-    monkeypatch.delenv("SIGNAAL_ENCRYPTION_KEYS", raising=False)
+    monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [])
     settings.VAR_DIR = tmp_path
     crypto.reset_keys()
     try:

@@ -13,11 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "config" / "settings.py"
-# Read outside the settings, on purpose: the keys when they are needed (rotation; the tests swap
-# them), the process counts by gunicorn and scripts/serve, the environment file by scripts/serve.
+# Read outside the settings, on purpose: the process counts by gunicorn and scripts/serve, the
+# environment file by scripts/serve (both before Django starts).
 READ_ELSEWHERE = {
-    "SIGNAAL_ENCRYPTION_KEYS": "core/crypto.py",
-    "SIGNAAL_INDEX_KEY": "core/crypto.py",
     "SIGNAAL_ENV_FILE": "scripts/serve",
     "WEB_WORKERS": "config/gunicorn.py",
     "WEB_THREADS": "config/gunicorn.py",

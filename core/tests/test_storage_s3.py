@@ -19,6 +19,7 @@ from unittest import mock
 import boto3
 import pytest
 from cryptography.fernet import Fernet
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -293,12 +294,12 @@ def test_a_document_goes_to_the_bucket_and_is_served_by_our_view(
 
 def test_key_rotation_rewrites_the_objects(s3, monkeypatch):
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
-    monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", old)
+    monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [old])
     crypto.reset_keys()
     try:
         names = [storage.save(f"bijlage {n}".encode()) for n in range(3)]
         before = {name: storage.read_raw(name) for name in names}
-        monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", f"{new},{old}")
+        monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [new, old])
         out = io.StringIO()
         call_command("rotate_encryption_keys", "--dry-run", stdout=out)
         assert "and 3 files" in out.getvalue()
@@ -307,7 +308,7 @@ def test_key_rotation_rewrites_the_objects(s3, monkeypatch):
         call_command("rotate_encryption_keys", stdout=out)
         assert "re-encrypted" in out.getvalue() and "and 3 files" in out.getvalue()
         assert len(keys(s3, PRIVATE_BUCKET)) == 3  # rewritten in place, nothing added
-        monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", new)  # the old key is gone
+        monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [new])  # the old key is gone
         crypto.reset_keys()
         for n, name in enumerate(names):
             assert storage.read(name) == f"bijlage {n}".encode()
@@ -316,7 +317,7 @@ def test_key_rotation_rewrites_the_objects(s3, monkeypatch):
         call_command("rotate_encryption_keys", stdout=out)
         assert "and 0 files" in out.getvalue()
     finally:
-        monkeypatch.delenv("SIGNAAL_ENCRYPTION_KEYS")
+        monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [])
         crypto.reset_keys()
 
 

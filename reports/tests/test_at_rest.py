@@ -4,6 +4,7 @@ narratives: everything personal is encrypted by the application."""
 import uuid
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
@@ -103,7 +104,7 @@ def test_key_rotation_re_encrypts_everything_and_can_be_resumed(monkeypatch, pri
     from reports.models import Attachment, Report
 
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
-    monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", old)
+    monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [old])
     crypto.reset_keys()
     try:
         for _ in range(3):
@@ -115,7 +116,7 @@ def test_key_rotation_re_encrypts_everything_and_can_be_resumed(monkeypatch, pri
                 idempotency_key=uuid.uuid4(),
             ).report
         add_attachment(report, SimpleUploadedFile("a.jpg", jpeg_with_gps(), "image/jpeg"))
-        monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", f"{new},{old}")
+        monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [new, old])
         out = io.StringIO()
         call_command("rotate_encryption_keys", "--dry-run", stdout=out)
         # 43 in the reports, 9 in the three confirmation e-mails waiting in the outbox
@@ -135,14 +136,14 @@ def test_key_rotation_re_encrypts_everything_and_can_be_resumed(monkeypatch, pri
         out = io.StringIO()
         call_command("rotate_encryption_keys", "--batch", "1", stdout=out)
         assert "re-encrypted 43 values and 1 files" in out.getvalue()  # the outbox was done before
-        monkeypatch.setenv("SIGNAAL_ENCRYPTION_KEYS", new)  # the old key is gone
+        monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [new])  # the old key is gone
         crypto.reset_keys()
         for report in Report.objects.all():
             assert report.description == SECRETS["description"]
             assert report.reporter_email == SECRETS["reporter_email"]
         assert storage.read(Attachment.objects.get().storage_name)[:3] == b"\xff\xd8\xff"
     finally:
-        monkeypatch.delenv("SIGNAAL_ENCRYPTION_KEYS")
+        monkeypatch.setattr(settings, "SIGNAAL_ENCRYPTION_KEYS", [])
         crypto.reset_keys()
 
 
