@@ -103,3 +103,9 @@ def test_memberships_are_fetched_once_with_their_organisation(personas, django_a
     with django_assert_num_queries(0):
         assert access.memberships(staff) is first
         assert access.roles(staff) == {Role.REPORTING_POINT_STAFF}
+
+
+def test_only_analysts_keep_the_policy_also_inside_the_riec(make_user):
+    for role, allowed in ((Role.ANALYST, True), (Role.REPORTING_POINT_STAFF, False)):
+        user = verified(make_user(role, organisation="riec"))
+        assert access.can(user, "monitor.keep_policy") is allowed, role
