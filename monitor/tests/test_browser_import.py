@@ -7,6 +7,7 @@ reporting-point staff member signs in with demo backup codes that no other brows
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from core.tests.test_browser import (  # noqa: F401 - pytest picks up the imported fixtures
@@ -31,15 +32,28 @@ def staff(browser, server):
     context.close()
 
 
+def open_file_chooser_by_keyboard(page, attempts=3):
+    """Space on the focused file field opens the chooser. On a loaded machine headless Chromium
+    now and then drops that key press (seen in two full runs of 1,900 tests, never alone), so the
+    press is repeated with the field still focused; a field that never opens fails the test."""
+    for _ in range(attempts):
+        try:
+            with page.expect_file_chooser(timeout=5_000) as chooser:
+                page.keyboard.press("Space")
+        except PlaywrightTimeoutError:
+            expect(page.locator('input[name="file"]')).to_be_focused()
+            continue
+        return chooser.value
+    raise AssertionError("Space on the focused file field opened no file chooser")
+
+
 def upload_with_keyboard(page, path, batch_format, source):
     """Choose the kind of file, the file and the source, and send, with keys only."""
     page.locator(f'input[name="format"][value="{batch_format}"]').focus()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     expect(page.locator('input[name="file"]')).to_be_focused()
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(str(path))
+    open_file_chooser_by_keyboard(page).set_files(str(path))
     page.keyboard.press("Tab")
     expect(page.locator('input[name="source"]')).to_be_focused()
     page.keyboard.type(source)
