@@ -345,14 +345,16 @@ def _new_backup_codes(user):
 
 
 @transaction.atomic
-def confirm_totp_device(user, device, *, request):
-    """The user proved the authenticator works: it becomes their only TOTP device, and they get
-    fresh backup codes (returned once, to show once)."""
-    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+def confirm_totp_device(device, *, actor, request=None):
+    """The device's owner (`actor`) proved the authenticator works: it becomes their only TOTP
+    device, and they get fresh backup codes (returned once, to show once)."""
+    if device.user_id != actor.pk:
+        raise ValueError("only the device's owner confirms it")
+    TOTPDevice.objects.filter(user=actor).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    codes = _new_backup_codes(user)
-    record_event(Event.TWO_FACTOR_ENROLLED, actor=user, target=user, request=request)
+    codes = _new_backup_codes(actor)
+    record_event(Event.TWO_FACTOR_ENROLLED, actor=actor, target=actor, request=request)
     return codes
 
 
@@ -467,19 +469,19 @@ def _grant_deciders(grant):
 
 
 @transaction.atomic
-def grant_role(user, organisation, role, *, actor, request=None):
-    """The one way to give someone a role: the people screen, account requests and
+def grant_role(grantee, organisation, role, *, actor, request=None):
+    """The one way to give someone (`grantee`) a role: the people screen, account requests and
     `manage.py grant_role` all come here (the Django admin shows memberships read-only). Roles
     in FOUR_EYES_ROLES become a pending RoleGrant that another admin approves
     (approve_role_grant); other roles take effect at once. Returns the Membership or the
     RoleGrant; raises RoleGrantRefused."""
-    _check_grant(user, organisation, role, actor=actor)
-    existing = Membership.objects.filter(user=user, organisation=organisation, role=role).first()
+    _check_grant(grantee, organisation, role, actor=actor)
+    existing = Membership.objects.filter(user=grantee, organisation=organisation, role=role).first()
     if existing is not None:
         return existing
     if needs_second_admin(role) and not _first_platform_admin(actor, role):
         grant, created = RoleGrant.objects.get_or_create(
-            user=user,
+            user=grantee,
             organisation=organisation,
             role=role,
             status=RoleGrantStatus.PENDING,
@@ -490,7 +492,7 @@ def grant_role(user, organisation, role, *, actor, request=None):
                 Event.ROLE_GRANT_REQUESTED,
                 actor=actor,
                 organisation=organisation,
-                target=user,
+                target=grantee,
                 request=request,
                 details={"role": role, "grant": grant.pk},
             )
@@ -505,13 +507,13 @@ def grant_role(user, organisation, role, *, actor, request=None):
                     },
                 )
         return grant
-    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
-    sync_editor_group(user)
+    membership = Membership.objects.create(user=grantee, organisation=organisation, role=role)
+    sync_editor_group(grantee)
     record_event(
         Event.ROLE_GRANTED,
         actor=actor,
         organisation=organisation,
-        target=user,
+        target=grantee,
         request=request,
         details={"role": role, "by_operator": actor is None},
     )

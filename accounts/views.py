@@ -181,7 +181,7 @@ def enrol(request):
     form = EnrolForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
-            codes = actions.confirm_totp_device(user, device, request=request)
+            codes = actions.confirm_totp_device(device, actor=user, request=request)
             _finish_login(request, user, device)
             request.session[NEW_BACKUP_CODES] = codes
             return redirect("accounts:backup_codes")

@@ -50,8 +50,7 @@ def visible_saved_items(user):
 
 
 @transaction.atomic
-@transaction.atomic
-def share_item(user, item, address, *, message, request):
+def share_item(item, address, *, actor, message, request=None):
     """Send a colleague a link. The sender's screen says the same whatever the address (whether
     it has an account is not for the sender to learn); the address is told by e-mail what is the
     case: the link, or that their account cannot open it, or how to request an account. Only the
@@ -63,12 +62,12 @@ def share_item(user, item, address, *, message, request):
     may_open = recipient is not None and access.could_view(recipient, item)
     record_event(
         Event.LINK_SHARED,
-        actor=user,
+        actor=actor,
         target=item,
         request=request,
         details={"recipient": recipient.pk if recipient else None, "sent_link": may_open},
     )
-    context = {"sender": user, "site_url": settings.SITE_URL}
+    context = {"sender": actor, "site_url": settings.SITE_URL}
     if may_open:
         send_after_commit(
             "content/email/share",

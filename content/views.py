@@ -286,9 +286,9 @@ def share(request):
             )
             return render(request, "content/share.html", {"form": form, "item": item}, status=429)
         actions.share_item(
-            request.user,
             item,
             form.cleaned_data["to"],
+            actor=request.user,
             message=form.cleaned_data["message"],
             request=request,
         )
