@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .events import Event
+from .events import NAMES
 from .models import (
     GENESIS_HASH,
     HASH_KEYED,
@@ -46,7 +46,7 @@ def record_event(
     """Append one event to the hash chain. `action` is an audit.events.Event (a name that is not
     one is a programming error); `actor` is the acting user or None (anonymous, system); `target`
     is the model instance the event is about, if any."""
-    if action not in Event.values:
+    if action not in NAMES:
         raise ValueError(f"unknown audit event {action!r}: add it to audit.events.Event")
     action = str(action)
     if target is not None:

@@ -101,6 +101,9 @@ class Event(models.TextChoices):
     MAILBOX_ERASED = "report.mailbox_erased", _("Mailbox erased")
 
 
+# Every name, for the check in record_event (TextChoices.values builds a new list on every use).
+NAMES = frozenset(Event.values)
+
 # Reads of a report's personal data: the privacy officer's checks count these.
 READS = frozenset(
     {
