@@ -4,6 +4,7 @@ from django.apps import apps as installed_apps
 from django.db import transaction
 
 from .exploitation import join_codes, split_codes
+from .models import CATALOGUE_LANGUAGES
 
 
 def _models(apps):
@@ -20,7 +21,7 @@ def _snapshot(Indicator):
         {
             "code": i.code,
             "text_nl": i.text_nl,
-            "text_en": i.text_en,
+            **{f"text_{code}": getattr(i, f"text_{code}", "") for code in CATALOGUE_LANGUAGES[2:]},
             "domain": i.domain,
             "strength": i.strength,
             "forms": split_codes(i.forms),
@@ -46,20 +47,42 @@ def publish_catalogue(apps=None):
     )
 
 
+def _texts(Model, row, field):
+    """The seed row's texts `field`_nl ... _uk that `Model` has (a migration's historical model
+    may predate some languages)."""
+    names = {f.name for f in Model._meta.get_fields()}
+    return {
+        f"{field}_{code}": row.get(f"{field}_{code}", "")
+        for code in CATALOGUE_LANGUAGES
+        if f"{field}_{code}" in names
+    }
+
+
+def _fill_blanks(obj, texts):
+    """Give an existing row the seed's texts for the languages it has none in (a new language, or
+    a text left empty); a text an editor wrote is kept."""
+    blank = [name for name, value in texts.items() if value and not getattr(obj, name)]
+    for name in blank:
+        setattr(obj, name, texts[name])
+    if blank:
+        obj.save(update_fields=blank)
+
+
 @transaction.atomic
 def load_seed(seed, apps=None):
-    """Add the seed's indicators, premises types, sectors and contact points that are missing.
-    What editors changed is left alone. Migrations pass their historical `apps`."""
+    """Add the seed's indicators, premises types, sectors and contact points that are missing, and
+    the seed's texts in the languages an existing indicator, premises type or sector has no text
+    in. What editors changed is left alone. Migrations pass their historical `apps`."""
     models = _models(apps)
     Indicator, PremisesType = models["Indicator"], models["PremisesType"]
     Sector, ContactPoint = models["Sector"], models["ContactPoint"]
     created = 0
     for row in seed.INDICATORS:
-        _, new = Indicator.objects.get_or_create(
+        texts = _texts(Indicator, row, "text")
+        indicator, new = Indicator.objects.get_or_create(
             code=row["code"],
             defaults={
-                "text_nl": row["text_nl"],
-                "text_en": row["text_en"],
+                **texts,
                 "domain": row["domain"],
                 "strength": row["strength"],
                 "forms": join_codes(row["forms"]),
@@ -67,20 +90,21 @@ def load_seed(seed, apps=None):
                 "minors": row.get("minors", False),
             },
         )
+        if not new:
+            _fill_blanks(indicator, texts)
         created += new
     for row in seed.PREMISES_TYPES:
-        PremisesType.objects.get_or_create(
-            code=row["code"],
-            defaults={
-                "name_nl": row["name_nl"],
-                "name_en": row["name_en"],
-                "forms": join_codes(row.get("forms", [])),
-            },
+        texts = _texts(PremisesType, row, "name")
+        premises, new = PremisesType.objects.get_or_create(
+            code=row["code"], defaults={**texts, "forms": join_codes(row.get("forms", []))}
         )
+        if not new:
+            _fill_blanks(premises, texts)
     for row in seed.SECTORS:
-        Sector.objects.get_or_create(
-            code=row["code"], defaults={"name_nl": row["name_nl"], "name_en": row["name_en"]}
-        )
+        texts = _texts(Sector, row, "name")
+        sector, new = Sector.objects.get_or_create(code=row["code"], defaults=texts)
+        if not new:
+            _fill_blanks(sector, texts)
     for row in seed.CONTACT_POINTS:
         ContactPoint.objects.get_or_create(
             code=row["code"],

@@ -4,11 +4,33 @@ snippets; every published change is a numbered CatalogueVersion with a snapshot,
 records exactly which catalogue its signals came from."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
 from .exploitation import ExploitationForm, split_codes
+
+# The catalogue's languages: those of the public report form. Every text is kept in all six.
+CATALOGUE_LANGUAGES = ("nl", "en", "pl", "ro", "bg", "uk")
+
+
+def catalogue_language(language=None):
+    """The catalogue language for a language code ('pl', 'pl-pl', None = the active one): one of
+    CATALOGUE_LANGUAGES, Dutch when the code is none of them."""
+    code = (language or get_language() or "nl").lower().split("-")[0].split("_")[0]
+    return code if code in CATALOGUE_LANGUAGES else "nl"
+
+
+def localised(obj, field, language=None):
+    """`obj`'s text `field` ("text", "name") in `language` (the active one by default). An empty
+    translation falls back to English, then Dutch, so the page never shows an empty label."""
+    code = catalogue_language(language)
+    for candidate in (code, "en", "nl"):
+        value = getattr(obj, f"{field}_{candidate}", "")
+        if value:
+            return value
+    return ""
 
 
 class Domain(models.TextChoices):
@@ -40,6 +62,10 @@ class Indicator(models.Model):
     code = models.CharField(_("code"), max_length=12, unique=True)
     text_nl = models.CharField(_("text (Dutch)"), max_length=300)
     text_en = models.CharField(_("text (English)"), max_length=300)
+    text_pl = models.CharField(_("text (Polish)"), max_length=300)
+    text_ro = models.CharField(_("text (Romanian)"), max_length=300)
+    text_bg = models.CharField(_("text (Bulgarian)"), max_length=300)
+    text_uk = models.CharField(_("text (Ukrainian)"), max_length=300)
     domain = models.CharField(_("domain"), max_length=16, choices=Domain.choices)
     strength = models.CharField(_("strength"), max_length=10, choices=Strength.choices)
     forms = models.CharField(
@@ -57,6 +83,10 @@ class Indicator(models.Model):
         FieldPanel("code"),
         FieldPanel("text_nl"),
         FieldPanel("text_en"),
+        FieldPanel("text_pl"),
+        FieldPanel("text_ro"),
+        FieldPanel("text_bg"),
+        FieldPanel("text_uk"),
         FieldPanel("domain"),
         FieldPanel("strength"),
         FieldPanel("forms"),
@@ -73,6 +103,10 @@ class Indicator(models.Model):
     def __str__(self):
         return f"{self.code} {self.text_nl}"
 
+    def text_for(self, language=None):
+        """The text in `language` (the active language by default); see localised()."""
+        return localised(self, "text", language)
+
     @property
     def form_codes(self):
         return [code for code in split_codes(self.forms) if code in ExploitationForm.values]
@@ -83,6 +117,10 @@ class PremisesType(models.Model):
     code = models.SlugField(_("code"), max_length=30, unique=True)
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
+    name_pl = models.CharField(_("name (Polish)"), max_length=100)
+    name_ro = models.CharField(_("name (Romanian)"), max_length=100)
+    name_bg = models.CharField(_("name (Bulgarian)"), max_length=100)
+    name_uk = models.CharField(_("name (Ukrainian)"), max_length=100)
     forms = models.CharField(_("forms of exploitation"), max_length=200, blank=True)
 
     class Meta:
@@ -92,6 +130,10 @@ class PremisesType(models.Model):
 
     def __str__(self):
         return self.name_nl
+
+    def name_for(self, language=None):
+        """The name in `language` (the active language by default); see localised()."""
+        return localised(self, "name", language)
 
     @property
     def form_codes(self):
@@ -103,6 +145,10 @@ class Sector(models.Model):
     code = models.SlugField(_("code"), max_length=30, unique=True)
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
+    name_pl = models.CharField(_("name (Polish)"), max_length=100)
+    name_ro = models.CharField(_("name (Romanian)"), max_length=100)
+    name_bg = models.CharField(_("name (Bulgarian)"), max_length=100)
+    name_uk = models.CharField(_("name (Ukrainian)"), max_length=100)
 
     class Meta:
         ordering = ["name_nl"]
@@ -111,6 +157,10 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name_nl
+
+    def name_for(self, language=None):
+        """The name in `language` (the active language by default); see localised()."""
+        return localised(self, "name", language)
 
 
 @register_snippet
