@@ -8,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from reports.models import Kind, Outcome, ReporterType
 
 
+# An imported record may be closed without the previous registration saying how: not "still
+# open" (a record with no outcome), and not one of Signaal's outcomes either.
+CLOSED_UNKNOWN = "closed_unknown"
+HISTORIC_OUTCOMES = [*Outcome.choices, (CLOSED_UNKNOWN, _("Closed, outcome unknown"))]
+# The outcome of history counted per year only (HistoricCount): not known at all.
+HISTORY_OUTCOME = "not_recorded"
+
+
 class Fact(models.Model):
     """How many reports (or advice requests) of one kind had one value of one dimension in one
     month. `month` is empty for history that was only counted per year. Rebuilt by
@@ -96,6 +104,9 @@ class ImportBatch(models.Model):
     # What the rows say, whatever their order or the file's layout (history.fingerprint): the
     # same rows imported twice would count twice.
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    # Which column of the file is which of ours (monitor.history.read_header): {index as text:
+    # field}; columns not in it are ignored. Empty: the file's own column names.
+    mapping = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -110,6 +121,55 @@ class ImportBatch(models.Model):
         if not self.total_rows:
             return 0
         return round(100 * self.processed_rows / self.total_rows)
+
+
+class ImportUpload(models.Model):
+    """An uploaded file waiting for its columns to be mapped (monitor.import_views.mapping): kept
+    here, readable only through the import screens of the one who uploaded it, until it is
+    imported (it then becomes an ImportBatch) or discarded, or it expires after UPLOAD_HOURS."""
+
+    format = models.CharField(max_length=8, choices=ImportBatch.Format.choices)
+    file_name = models.CharField(max_length=200)
+    source = models.CharField(max_length=200, blank=True)
+    content = models.BinaryField()
+    headers = models.JSONField(default=list)  # the first row, as text
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, null=True, blank=True
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["uploaded_at"], name="monitor_upload_uploaded")]
+
+    def __str__(self):
+        return self.file_name
+
+
+class ImportMapping(models.Model):
+    """A saved column mapping of one organisation: which column of its export is which of ours
+    (or ignored), offered for the next import and applied at once when the headers match."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="import_mappings"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    format = models.CharField(max_length=8, choices=ImportBatch.Format.choices)
+    # {normalised column name of the file: field of ours, or "" for ignored}
+    columns = models.JSONField(default=dict)
+    saved_at = models.DateTimeField()
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="monitor_mapping_unique_name"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class HistoricCount(models.Model):
@@ -146,7 +206,7 @@ class HistoricRecord(models.Model):
     premises_type = models.CharField(max_length=30, blank=True)
     reporter_type = models.CharField(max_length=12, choices=ReporterType.choices, blank=True)
     minor_involved = models.BooleanField(default=False)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(max_length=20, choices=HISTORIC_OUTCOMES, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["created_at"], name="monitor_record_created")]
