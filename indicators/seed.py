@@ -1483,6 +1483,676 @@ INDICATORS = [
         "subject": "person",
         "minors": False,
     },
+    # --- Added for issue 18: criminal exploitation seen at a location (§2.4 CU-07, CU-10, CU-14
+    # seen from the outside), human smuggling as such (§1.4; contact points KMar and police AVIM,
+    # §3.2), and one location signal for each of the other forms, so that every form can be
+    # recognised in both modes. A smuggling signal never points to organ removal. ---
+    {
+        "code": "LC-01",
+        "text_nl": (
+            "In een woning worden drugs, veel contant geld, wapens of gestolen spullen bewaard"
+        ),
+        "text_en": "Drugs, large amounts of cash, weapons or stolen goods are kept in a home",
+        "text_pl": (
+            "W mieszkaniu przechowuje się narkotyki, duże ilości gotówki, broń lub kradzione rzeczy"
+        ),
+        "text_ro": (
+            "Într-o locuință sunt ținute droguri, sume mari de bani în numerar, arme sau "
+            "bunuri furate"
+        ),
+        "text_bg": "В жилище се държат наркотици, големи суми в брой, оръжие или крадени вещи",
+        "text_uk": "У житлі зберігають наркотики, великі суми готівки, зброю або крадені речі",
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LC-02",
+        "text_nl": (
+            "Vanuit een woning of pand wordt gedeald: veel korte bezoekjes aan de deur, ook "
+            "'s nachts (drugspand)"
+        ),
+        "text_en": (
+            "Drugs are dealt from a home or building: many short visits at the door, also at "
+            "night (drug premises)"
+        ),
+        "text_pl": (
+            "Z mieszkania lub budynku prowadzi się handel narkotykami: wiele krótkich wizyt "
+            "przy drzwiach, także w nocy"
+        ),
+        "text_ro": (
+            "Dintr-o locuință sau clădire se vând droguri: multe vizite scurte la ușă, și noaptea"
+        ),
+        "text_bg": (
+            "От жилище или сграда се продават наркотици: много кратки посещения на вратата, "
+            "също и през нощта"
+        ),
+        "text_uk": (
+            "З житла чи будівлі торгують наркотиками: багато коротких візитів до дверей, "
+            "також уночі"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LC-03",
+        "text_nl": (
+            "Een (kwetsbare) bewoner lijkt niet meer de baas in eigen huis: anderen hebben de "
+            "sleutel, wonen er of doen er hun zaken (woningovername)"
+        ),
+        "text_en": (
+            "A (vulnerable) resident no longer seems in charge of their own home: others have "
+            "the key, stay there or run their business from it (cuckooing)"
+        ),
+        "text_pl": (
+            "Mieszkaniec (często w trudnym położeniu) nie jest już panem we własnym domu: inni "
+            "mają klucz, mieszkają tam lub załatwiają tam swoje sprawy (przejęcie mieszkania)"
+        ),
+        "text_ro": (
+            "Un locatar (adesea vulnerabil) pare să nu mai fie stăpân în propria casă: alții au "
+            "cheia, locuiesc acolo sau își fac afacerile de acolo (preluarea locuinței)"
+        ),
+        "text_bg": (
+            "Обитател (често уязвим) вече не изглежда господар в собствения си дом: други имат "
+            "ключ, живеят там или вършат там своите работи (завземане на жилището)"
+        ),
+        "text_uk": (
+            "Мешканець (часто вразливий) ніби вже не господар у власному домі: інші мають ключ, "
+            "живуть там або ведуть звідти свої справи (захоплення житла)"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LC-04",
+        "text_nl": (
+            "Jongeren, soms minderjarig, komen op vreemde tijden af en aan, blijven kort en "
+            "brengen of halen pakketjes"
+        ),
+        "text_en": (
+            "Young people, sometimes minors, come and go at odd hours, stay briefly and drop "
+            "off or collect packages"
+        ),
+        "text_pl": (
+            "Młodzi ludzie, czasem niepełnoletni, przychodzą i wychodzą o dziwnych porach, "
+            "zostają krótko i przynoszą lub odbierają paczki"
+        ),
+        "text_ro": (
+            "Tineri, uneori minori, vin și pleacă la ore ciudate, stau puțin și aduc sau iau "
+            "pachete"
+        ),
+        "text_bg": (
+            "Млади хора, понякога непълнолетни, идват и си отиват в странни часове, остават "
+            "за кратко и носят или взимат пакети"
+        ),
+        "text_uk": (
+            "Молоді люди, іноді неповнолітні, приходять і йдуть у дивний час, залишаються "
+            "ненадовго і приносять або забирають пакунки"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LC-05",
+        "text_nl": (
+            "De bewoner wordt bedreigd, mishandeld of onder druk gezet door de mensen die in de "
+            "woning komen, en durft hen niet weg te sturen"
+        ),
+        "text_en": (
+            "The resident is threatened, hurt or put under pressure by the people who come to "
+            "the home, and does not dare send them away"
+        ),
+        "text_pl": (
+            "Mieszkaniec jest zastraszany, bity lub naciskany przez ludzi, którzy przychodzą do "
+            "mieszkania, i nie odważy się ich wyprosić"
+        ),
+        "text_ro": (
+            "Locatarul este amenințat, lovit sau pus sub presiune de oamenii care vin în "
+            "locuință și nu îndrăznește să-i dea afară"
+        ),
+        "text_bg": (
+            "Обитателят е заплашван, малтретиран или притискан от хората, които идват в "
+            "жилището, и не смее да ги изгони"
+        ),
+        "text_uk": (
+            "Мешканцю погрожують, його б'ють або тиснуть на нього люди, які приходять до "
+            "житла, і він не наважується їх вигнати"
+        ),
+        "domain": "location",
+        "strength": "strong",
+        "forms": ["criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LC-06",
+        "text_nl": (
+            "Iemand lijkt te wonen of te slapen waar hennep wordt gekweekt of drugs worden "
+            "gemaakt, en komt zelden naar buiten"
+        ),
+        "text_en": (
+            "Someone seems to live or sleep where cannabis is grown or drugs are made, and "
+            "rarely comes outside"
+        ),
+        "text_pl": (
+            "Ktoś zdaje się mieszkać lub spać tam, gdzie uprawia się konopie lub produkuje "
+            "narkotyki, i rzadko wychodzi na zewnątrz"
+        ),
+        "text_ro": (
+            "Cineva pare să locuiască sau să doarmă acolo unde se cultivă canabis sau se "
+            "produc droguri și iese rar afară"
+        ),
+        "text_bg": (
+            "Някой изглежда живее или спи там, където се отглежда канабис или се произвеждат "
+            "наркотици, и рядко излиза навън"
+        ),
+        "text_uk": (
+            "Хтось, схоже, живе або ночує там, де вирощують коноплі чи виготовляють "
+            "наркотики, і рідко виходить надвір"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LC-07",
+        "text_nl": (
+            "Er komen post, bankpassen of pakketten binnen op naam van veel verschillende "
+            "mensen die er niet wonen"
+        ),
+        "text_en": (
+            "Post, bank cards or parcels arrive in the names of many different people who do "
+            "not live there"
+        ),
+        "text_pl": (
+            "Przychodzą listy, karty bankowe lub paczki na nazwiska wielu różnych osób, które "
+            "tam nie mieszkają"
+        ),
+        "text_ro": (
+            "Sosesc scrisori, carduri bancare sau colete pe numele multor persoane diferite "
+            "care nu locuiesc acolo"
+        ),
+        "text_bg": (
+            "Пристигат писма, банкови карти или колети на името на много различни хора, "
+            "които не живеят там"
+        ),
+        "text_uk": (
+            "Надходять листи, банківські картки чи посилки на імена багатьох різних людей, "
+            "які там не живуть"
+        ),
+        "domain": "location",
+        "strength": "weak",
+        "forms": ["criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LC-08",
+        "text_nl": (
+            "Buurtbewoners voelen zich geïntimideerd door de mensen die het pand bezoeken; er "
+            "is overlast, ruzie of geweld"
+        ),
+        "text_en": (
+            "Neighbours feel intimidated by the people visiting the premises; there is "
+            "nuisance, fighting or violence"
+        ),
+        "text_pl": (
+            "Sąsiedzi czują się zastraszeni przez ludzi odwiedzających ten budynek; są "
+            "uciążliwości, kłótnie lub przemoc"
+        ),
+        "text_ro": (
+            "Vecinii se simt intimidați de oamenii care vin la clădirea respectivă; există "
+            "deranj, certuri sau violență"
+        ),
+        "text_bg": (
+            "Съседите се чувстват сплашени от хората, които посещават сградата; има "
+            "безпокойство, скандали или насилие"
+        ),
+        "text_uk": (
+            "Сусіди почуваються заляканими людьми, які відвідують будівлю; є галас, сварки "
+            "або насильство"
+        ),
+        "domain": "location",
+        "strength": "weak",
+        "forms": ["criminal"],
+        "subject": "location",
+        "minors": False,
+    },
+    # Human smuggling (mensensmokkel, art. 197a Sr) is not exploitation: the migrant usually
+    # agrees and pays. Smuggled people can become victims, e.g. through a smuggling debt (SM-04).
+    {
+        "code": "SM-01",
+        "text_nl": (
+            "Vertelt iemand te hebben betaald (of nog te moeten betalen) om zonder geldige "
+            "papieren over de grens of naar Nederland te worden gebracht"
+        ),
+        "text_en": (
+            "Says they paid (or still owe) someone to be taken across a border or to the "
+            "Netherlands without valid papers"
+        ),
+        "text_pl": (
+            "Opowiada, że zapłacono komuś (lub wciąż jest się mu winnym) za przewiezienie "
+            "przez granicę lub do Holandii bez ważnych dokumentów"
+        ),
+        "text_ro": (
+            "Povestește că a plătit (sau încă datorează) cuiva ca să fie trecut peste graniță "
+            "sau adus în Țările de Jos fără acte valabile"
+        ),
+        "text_bg": (
+            "Разказва, че е платено (или още се дължи) на някого за превеждане през границата "
+            "или до Нидерландия без валидни документи"
+        ),
+        "text_uk": (
+            "Розповідає, що комусь заплатили (або ще винні) за перевезення через кордон чи до "
+            "Нідерландів без дійсних документів"
+        ),
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["smuggling"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SM-02",
+        "text_nl": (
+            "Reist met een vals of andermans paspoort, of zonder papieren; een begeleider "
+            "regelt de reis en de documenten"
+        ),
+        "text_en": (
+            "Travels on a false or someone else's passport, or without papers; a companion "
+            "arranges the journey and the documents"
+        ),
+        "text_pl": (
+            "Podróżuje na fałszywym lub cudzym paszporcie albo bez dokumentów; podróż i "
+            "dokumenty załatwia osoba towarzysząca"
+        ),
+        "text_ro": (
+            "Călătorește cu un pașaport fals sau al altcuiva, ori fără acte; un însoțitor se "
+            "ocupă de drum și de documente"
+        ),
+        "text_bg": (
+            "Пътува с фалшив или чужд паспорт или без документи; придружител урежда "
+            "пътуването и документите"
+        ),
+        "text_uk": (
+            "Подорожує з фальшивим або чужим паспортом чи без документів; подорож і "
+            "документи влаштовує супровідник"
+        ),
+        "domain": "documents",
+        "strength": "moderate",
+        "forms": ["smuggling"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SM-03",
+        "text_nl": (
+            "Is verstopt vervoerd in een vrachtwagen, busje of kofferbak, of met anderen "
+            "afgezet langs de weg of bij een station"
+        ),
+        "text_en": (
+            "Was moved hidden in a lorry, van or car boot, or dropped off with others by the "
+            "roadside or at a station"
+        ),
+        "text_pl": (
+            "Przewożono tę osobę w ukryciu w ciężarówce, busie lub bagażniku albo wysadzono ją "
+            "z innymi przy drodze lub na dworcu"
+        ),
+        "text_ro": (
+            "A fost transportat ascuns într-un camion, o dubă sau un portbagaj, ori lăsat cu "
+            "alții la marginea drumului sau într-o gară"
+        ),
+        "text_bg": (
+            "Превозван е скрит в камион, бус или багажник на кола или е оставен с други край "
+            "пътя или на гара"
+        ),
+        "text_uk": (
+            "Цю людину перевозили прихованою у вантажівці, бусі чи багажнику або висадили "
+            "разом з іншими на узбіччі чи біля вокзалу"
+        ),
+        "domain": "behaviour",
+        "strength": "moderate",
+        "forms": ["smuggling"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SM-04",
+        "text_nl": (
+            "Moet een schuld aan de smokkelaars afbetalen door voor hen of voor anderen te werken"
+        ),
+        "text_en": "Has to pay off a debt to the smugglers by working for them or for others",
+        "text_pl": "Musi spłacić dług wobec przemytników, pracując dla nich lub dla innych",
+        "text_ro": (
+            "Trebuie să-și plătească datoria față de călăuze muncind pentru ele sau pentru alții"
+        ),
+        "text_bg": "Трябва да изплати дълг към каналджиите, като работи за тях или за други",
+        "text_uk": "Мусить сплатити борг переправникам, працюючи на них або на інших",
+        "domain": "money",
+        "strength": "strong",
+        "forms": ["smuggling", "labour"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SM-05",
+        "text_nl": (
+            "Weet niet in welk land of welke stad hij of zij is en volgt via de telefoon "
+            "aanwijzingen van een 'reisregelaar'"
+        ),
+        "text_en": (
+            "Does not know which country or town they are in and follows instructions by "
+            "phone from a 'travel organiser'"
+        ),
+        "text_pl": (
+            "Nie wie, w jakim kraju lub mieście się znajduje, i wykonuje telefoniczne "
+            "polecenia „organizatora podróży”"
+        ),
+        "text_ro": (
+            "Nu știe în ce țară sau oraș se află și urmează instrucțiunile primite la telefon "
+            "de la un „organizator de călătorie”"
+        ),
+        "text_bg": (
+            "Не знае в коя държава или град се намира и следва указания по телефона от "
+            "„организатор на пътуването“"
+        ),
+        "text_uk": (
+            "Не знає, в якій країні чи місті перебуває, і виконує вказівки «організатора "
+            "поїздки» по телефону"
+        ),
+        "domain": "behaviour",
+        "strength": "moderate",
+        "forms": ["smuggling"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SM-06",
+        "text_nl": (
+            "Is pas aangekomen zonder geld, bagage of adres, en wacht tot iemand hem of haar "
+            "ophaalt om verder te reizen"
+        ),
+        "text_en": (
+            "Has just arrived without money, luggage or an address, and waits for someone to "
+            "collect them to travel on"
+        ),
+        "text_pl": (
+            "Dopiero co przybyła bez pieniędzy, bagażu i adresu i czeka, aż ktoś ją zabierze "
+            "w dalszą podróż"
+        ),
+        "text_ro": (
+            "Abia a sosit, fără bani, bagaje sau adresă, și așteaptă să fie luat de cineva "
+            "pentru a merge mai departe"
+        ),
+        "text_bg": (
+            "Току-що е пристигнал без пари, багаж или адрес и чака някой да го вземе, за да "
+            "продължи пътя си"
+        ),
+        "text_uk": (
+            "Щойно прибув без грошей, багажу чи адреси і чекає, поки хтось забере, щоб їхати далі"
+        ),
+        "domain": "social",
+        "strength": "weak",
+        "forms": ["smuggling"],
+        "subject": "person",
+        "minors": False,
+    },
+    {
+        "code": "SM-07",
+        "text_nl": (
+            "Minderjarige reist zonder ouders, zonder papieren of met een volwassene die geen "
+            "familie is, op weg naar een ander land"
+        ),
+        "text_en": (
+            "A minor travels without parents, without papers or with an adult who is not "
+            "family, on the way to another country"
+        ),
+        "text_pl": (
+            "Osoba niepełnoletnia podróżuje bez rodziców, bez dokumentów lub z dorosłym spoza "
+            "rodziny, w drodze do innego kraju"
+        ),
+        "text_ro": (
+            "Un minor călătorește fără părinți, fără acte sau cu un adult care nu îi este rudă, "
+            "în drum spre altă țară"
+        ),
+        "text_bg": (
+            "Непълнолетен пътува без родители, без документи или с възрастен, който не му е "
+            "роднина, на път за друга държава"
+        ),
+        "text_uk": (
+            "Неповнолітній подорожує без батьків, без документів або з дорослим, який не є "
+            "родичем, дорогою до іншої країни"
+        ),
+        "domain": "documents",
+        "strength": "moderate",
+        "forms": ["smuggling"],
+        "subject": "person",
+        "minors": True,
+    },
+    {
+        "code": "LS-01",
+        "text_nl": (
+            "Groepjes mensen zonder bagage worden op vreemde tijden afgezet of opgehaald bij een "
+            "parkeerplaats, tankstation of langs de snelweg"
+        ),
+        "text_en": (
+            "Small groups of people without luggage are dropped off or picked up at odd hours "
+            "at a car park, petrol station or along the motorway"
+        ),
+        "text_pl": (
+            "Małe grupy ludzi bez bagażu są wysadzane lub zabierane o dziwnych porach na "
+            "parkingu, stacji benzynowej lub przy autostradzie"
+        ),
+        "text_ro": (
+            "Grupuri mici de oameni fără bagaje sunt lăsate sau luate la ore ciudate dintr-o "
+            "parcare, o benzinărie sau de lângă autostradă"
+        ),
+        "text_bg": (
+            "Малки групи хора без багаж биват оставяни или взимани в странни часове на "
+            "паркинг, бензиностанция или край магистралата"
+        ),
+        "text_uk": (
+            "Невеликі групи людей без багажу висаджують або забирають у дивний час на "
+            "парковці, заправці чи біля автомагістралі"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["smuggling"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LS-02",
+        "text_nl": (
+            "Een woning of kamer wordt gebruikt voor korte verblijven van steeds andere groepen "
+            "buitenlanders die wachten om verder te reizen"
+        ),
+        "text_en": (
+            "A house or room is used for short stays by ever-changing groups of foreigners "
+            "waiting to travel on"
+        ),
+        "text_pl": (
+            "Dom lub pokój służy do krótkich pobytów coraz to innych grup cudzoziemców, którzy "
+            "czekają na dalszą podróż"
+        ),
+        "text_ro": (
+            "O locuință sau o cameră este folosită pentru șederi scurte ale unor grupuri mereu "
+            "diferite de străini care așteaptă să plece mai departe"
+        ),
+        "text_bg": (
+            "Жилище или стая се използва за кратък престой на все нови групи чужденци, които "
+            "чакат да продължат пътя си"
+        ),
+        "text_uk": (
+            "Житло чи кімнату використовують для короткого перебування щоразу інших груп "
+            "іноземців, які чекають, щоб їхати далі"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["smuggling"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LS-03",
+        "text_nl": (
+            "Er zitten mensen verstopt in de laadruimte van een vrachtwagen, busje of container"
+        ),
+        "text_en": "People are hidden in the cargo space of a lorry, van or container",
+        "text_pl": ("W przestrzeni ładunkowej ciężarówki, busa lub kontenera ukrywają się ludzie"),
+        "text_ro": (
+            "În spațiul de marfă al unui camion, al unei dube sau al unui container sunt "
+            "ascunși oameni"
+        ),
+        "text_bg": "В товарното отделение на камион, бус или контейнер са скрити хора",
+        "text_uk": "У вантажному відсіку вантажівки, буса чи контейнера ховаються люди",
+        "domain": "location",
+        "strength": "strong",
+        "forms": ["smuggling"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LO-01",
+        "text_nl": (
+            "Een bureau, kliniek of adres werft 'donoren' tegen betaling of regelt voor hen "
+            "reizen naar een kliniek in het buitenland"
+        ),
+        "text_en": (
+            "An agency, clinic or address recruits paid 'donors' or arranges their trips to a "
+            "clinic abroad"
+        ),
+        "text_pl": (
+            "Agencja, klinika lub jakiś adres werbuje płatnych „dawców” albo organizuje im "
+            "wyjazdy do kliniki za granicą"
+        ),
+        "text_ro": (
+            "O agenție, o clinică sau o adresă recrutează „donatori” plătiți sau le "
+            "organizează călătorii la o clinică din străinătate"
+        ),
+        "text_bg": (
+            "Агенция, клиника или някакъв адрес набира платени „донори“ или им урежда "
+            "пътувания до клиника в чужбина"
+        ),
+        "text_uk": (
+            "Агенція, клініка чи якась адреса вербує платних «донорів» або організовує їм "
+            "поїздки до клініки за кордоном"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["organ_removal"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LD-01",
+        "text_nl": (
+            "In één woning verblijven meerdere zwangere vrouwen onder toezicht van een "
+            "'bureau'; ze gaan zelden alleen naar buiten"
+        ),
+        "text_en": (
+            "Several pregnant women stay in one house under the supervision of an 'agency'; "
+            "they rarely go out alone"
+        ),
+        "text_pl": (
+            "W jednym domu przebywa kilka kobiet w ciąży pod nadzorem „agencji”; rzadko "
+            "wychodzą same"
+        ),
+        "text_ro": (
+            "Într-o singură locuință stau mai multe femei însărcinate sub supravegherea unei "
+            "„agenții”; rareori ies singure"
+        ),
+        "text_bg": (
+            "В едно жилище живеят няколко бременни жени под надзора на „агенция“; рядко "
+            "излизат сами"
+        ),
+        "text_uk": (
+            "В одному житлі перебувають кілька вагітних жінок під наглядом «агенції»; вони "
+            "рідко виходять самі"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["surrogacy"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LG-01",
+        "text_nl": (
+            "In een gebedshuis, zaal of woning worden minderjarigen getrouwd, of huwelijken "
+            "gesloten buiten de burgerlijke stand om"
+        ),
+        "text_en": (
+            "At a place of worship, hall or home, minors are married, or marriages are "
+            "concluded outside the civil registry"
+        ),
+        "text_pl": (
+            "W domu modlitwy, sali lub mieszkaniu udziela się ślubów osobom niepełnoletnim albo "
+            "zawiera małżeństwa z pominięciem urzędu stanu cywilnego"
+        ),
+        "text_ro": (
+            "Într-un lăcaș de cult, o sală sau o locuință se căsătoresc minori sau se încheie "
+            "căsătorii fără înregistrare la starea civilă"
+        ),
+        "text_bg": (
+            "В молитвен дом, зала или жилище се женят непълнолетни или се сключват бракове без "
+            "регистрация в гражданското състояние"
+        ),
+        "text_uk": (
+            "У молитовному домі, залі чи житлі одружують неповнолітніх або укладають шлюби без "
+            "державної реєстрації"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["forced_marriage"],
+        "subject": "location",
+        "minors": False,
+    },
+    {
+        "code": "LI-01",
+        "text_nl": (
+            "Een bureau of adres biedt baby's of kinderen 'ter adoptie' aan tegen betaling, "
+            "buiten de officiële weg om"
+        ),
+        "text_en": (
+            "An agency or address offers babies or children 'for adoption' for money, outside "
+            "the official channels"
+        ),
+        "text_pl": (
+            "Agencja lub jakiś adres oferuje niemowlęta lub dzieci „do adopcji” za pieniądze, "
+            "z pominięciem oficjalnej drogi"
+        ),
+        "text_ro": (
+            "O agenție sau o adresă oferă bebeluși sau copii „spre adopție” contra cost, în "
+            "afara căilor oficiale"
+        ),
+        "text_bg": (
+            "Агенция или някакъв адрес предлага бебета или деца „за осиновяване“ срещу пари, "
+            "извън официалния ред"
+        ),
+        "text_uk": (
+            "Агенція чи якась адреса пропонує немовлят або дітей «для усиновлення» за гроші, "
+            "в обхід офіційного порядку"
+        ),
+        "domain": "location",
+        "strength": "moderate",
+        "forms": ["illegal_adoption"],
+        "subject": "location",
+        "minors": False,
+    },
 ]
 
 # Premises types, with the forms of exploitation the reference associates with them.
@@ -1594,6 +2264,16 @@ PREMISES_TYPES = [
         "name_nl": "Overig",
         "name_en": "Other",
         "forms": [],
+    },
+    {
+        "code": "transit_point",
+        "name_nl": "Parkeerplaats, tankstation of vervoersknooppunt",
+        "name_en": "Car park, petrol station or transport hub",
+        "name_pl": "Parking, stacja benzynowa lub węzeł przesiadkowy",
+        "name_ro": "Parcare, benzinărie sau nod de transport",
+        "name_bg": "Паркинг, бензиностанция или транспортен възел",
+        "name_uk": "Парковка, заправка або транспортний вузол",
+        "forms": ["smuggling"],
     },
 ]
 
@@ -1967,5 +2647,25 @@ CONTACT_POINTS = [
         "audience": "victims",
         "acute": False,
         "verify": True,
+    },
+    {
+        "code": "avim",
+        "name": "Politie – AVIM",
+        "phone": "0900-8844",
+        "website": "",
+        "hours": "",
+        "purpose_nl": (
+            "De Afdeling Vreemdelingen, Identificatie en Mensenhandel (AVIM) van de politie "
+            "onderzoekt mensenhandel en mensensmokkel. Bereikbaar via het algemene nummer van "
+            "de politie; vraag naar de AVIM."
+        ),
+        "purpose_en": (
+            "The police's Aliens, Identification and Human Trafficking Department (AVIM) "
+            "investigates human trafficking and human smuggling. Reached through the police's "
+            "general number; ask for the AVIM."
+        ),
+        "forms": ["smuggling"],
+        "audience": "everyone",
+        "acute": False,
     },
 ]
