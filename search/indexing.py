@@ -6,15 +6,17 @@ that locks the state row, so concurrent indexers queue up there instead of deadl
 other's new terms, and query processes know that their cached statistics are out of date.
 """
 
+import re
 import uuid
 from collections import defaultdict
 
 from django.db import connection, transaction
+from django.db.models import Count, F, Sum
 from django.utils import timezone
 
 from .analysis import analyze_counted, tokenize
 from .models import SearchEntry, SearchFacet, SearchIndexState, SearchPosting, SearchTerm
-from .ranking import posting_weight
+from .ranking import FIELD_WEIGHTS
 
 # Positions between title, summary and body, so that a phrase never spans two fields.
 FIELD_GAP = 50
@@ -24,6 +26,9 @@ FOLLOW_GAP = 5
 # SQLite's (and Django's) limit on parameters per statement is 999.
 LOOKUP_CHUNK = 500
 BULK_CHUNK = 250
+# Where a sentence or line ends: the unit in which repeated text is recognised.
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s*\n\s*")
+_DIGITS = re.compile(r"\d+")
 
 ENTRY_FIELDS = ("title", "summary", "body", "url", "date", "collection_id", "page_path")
 
@@ -59,6 +64,11 @@ def index_entry(
     postings, length = _analyse(data)  # before the transaction: it holds the index lock
     with transaction.atomic():
         state = _IndexState()
+        old_length = (
+            SearchEntry.objects.filter(kind=data["kind"], object_id=data["object_id"])
+            .values_list("length", flat=True)
+            .first()
+        )
         entry, created = SearchEntry.objects.update_or_create(
             kind=data["kind"],
             object_id=data["object_id"],
@@ -66,6 +76,7 @@ def index_entry(
         )
         if not created:
             _delete_rows([entry.pk])
+        state.count(entries=1 if created else 0, length=length - (old_length or 0))
         term_ids = _term_ids(set(postings), state)
         _insert_postings([(entry.pk, postings, length)], term_ids)
         _insert_facets([(entry.pk, data["facets"])])
@@ -75,14 +86,15 @@ def index_entry(
 def remove_entry(kind, object_id):
     """Remove an entry (if it is indexed) with its postings and facets."""
     with transaction.atomic():
-        ids = list(
+        rows = list(
             SearchEntry.objects.filter(kind=str(kind), object_id=object_id).values_list(
-                "pk", flat=True
+                "pk", "length"
             )
         )
-        if not ids:
+        if not rows:
             return
-        _IndexState()
+        ids = [pk for pk, _length in rows]
+        _IndexState().count(entries=-len(rows), length=-sum(length for _pk, length in rows))
         _delete_rows(ids)
         SearchEntry.objects.filter(pk__in=ids).delete()
 
@@ -102,7 +114,14 @@ def bulk_index(entries):
                 batch = []
         if batch:
             count += _bulk_batch(batch, state, known_terms)
+        state.recount()
     return count
+
+
+def recount_statistics():
+    """Recompute the corpus statistics (entries, total length) from the entries."""
+    with transaction.atomic():
+        _IndexState().recount()
 
 
 # --- internals ------------------------------------------------------------------------------
@@ -113,7 +132,21 @@ class _IndexState:
 
     def __init__(self):
         self.vocabulary_changed = False
-        self._write(generation=uuid.uuid4().hex)
+        if self._write(generation=uuid.uuid4().hex):
+            self.recount()
+
+    def count(self, *, entries, length):
+        """Add to the corpus statistics (the state row is locked by this transaction)."""
+        if entries or length:
+            SearchIndexState.objects.filter(pk=1).update(
+                entry_count=F("entry_count") + entries, total_length=F("total_length") + length
+            )
+
+    def recount(self):
+        totals = SearchEntry.objects.aggregate(entries=Count("pk"), length=Sum("length"))
+        SearchIndexState.objects.filter(pk=1).update(
+            entry_count=totals["entries"] or 0, total_length=totals["length"] or 0
+        )
 
     def vocabulary_grew(self):
         if not self.vocabulary_changed:
@@ -122,13 +155,16 @@ class _IndexState:
 
     @staticmethod
     def _write(**values):
-        if not SearchIndexState.objects.filter(pk=1).update(**values):
-            token = uuid.uuid4().hex
-            SearchIndexState.objects.bulk_create(
-                [SearchIndexState(pk=1, generation=token, vocabulary=token)],
-                ignore_conflicts=True,
-            )
-            SearchIndexState.objects.filter(pk=1).update(**values)
+        """Update the state row; True when it had to be created first."""
+        if SearchIndexState.objects.filter(pk=1).update(**values):
+            return False
+        token = uuid.uuid4().hex
+        SearchIndexState.objects.bulk_create(
+            [SearchIndexState(pk=1, generation=token, vocabulary=token)],
+            ignore_conflicts=True,
+        )
+        SearchIndexState.objects.filter(pk=1).update(**values)
+        return True
 
 
 def _text(value, limit=None):
@@ -173,29 +209,59 @@ def _entry_values(data):
 
 
 def _analyse(data):
-    """{term: (positions, title_tf, follows)} over title, summary and body, and the entry's
-    length. follows: what comes after the term's occurrences (see _following)."""
+    """{term: (positions, tf, title_tf, weighted tf, follows)} over title, summary and body,
+    and the entry's length. Every occurrence has a position (phrases, snippets), but a sentence
+    that already occurred in the summary or body counts neither for the frequencies nor for the
+    length (see search.ranking). follows: what comes after the term's occurrences
+    (see _following)."""
     positions = defaultdict(list)
+    tf = defaultdict(int)
     title_tf = defaultdict(int)
+    weighted = defaultdict(float)
     follows = defaultdict(set)
+    seen = set()
     start = 0
     length = 0
     for field in ("title", "summary", "body"):
-        pairs, end = analyze_counted(data[field], start)
-        for position, term in pairs:
-            positions[term].append(position)
-            if field == "title":
-                title_tf[term] += 1
+        field_weight = FIELD_WEIGHTS[field]
+        pairs = []
+        for sentence in _sentences(data[field]):
+            sentence_pairs, end = analyze_counted(sentence, start)
+            start = end
+            pairs += sentence_pairs
+            if not sentence_pairs:
+                continue
+            if field != "title":
+                key = _DIGITS.sub("#", " ".join(term for _position, term in sentence_pairs))
+                if key in seen:
+                    for position, term in sentence_pairs:
+                        positions[term].append(position)
+                    continue
+                seen.add(key)
+            for position, term in sentence_pairs:
+                positions[term].append(position)
+                tf[term] += 1
+                weighted[term] += field_weight
+                if field == "title":
+                    title_tf[term] += 1
+            length += len(sentence_pairs)
         for number, (_position, term) in enumerate(pairs):
             following = _following(pairs, number)
             if following:
                 follows[term].add(following)
-        length += len(pairs)
-        start = end + FIELD_GAP
+        start += FIELD_GAP
     return {
-        term: (found, title_tf.get(term, 0), follows.get(term, ()))
+        term: (found, tf[term], title_tf[term], weighted[term], follows.get(term, ()))
         for term, found in positions.items()
     }, length
+
+
+def _sentences(text):
+    """The text in sentences and lines (their token positions stay those of the whole text:
+    a word never spans a split)."""
+    if not text:
+        return []
+    return _SENTENCE_END.split(text)
 
 
 def _following(pairs, number):
@@ -246,24 +312,35 @@ def _delete_rows(entry_ids):
         SearchFacet.objects.filter(entry_id__in=chunk).delete()
 
 
-POSTING_COLUMNS = ("term_id", "entry_id", "tf", "title_tf", "weight", "positions", "follows")
+POSTING_COLUMNS = (
+    "term_id",
+    "entry_id",
+    "tf",
+    "title_tf",
+    "weight",
+    "length",
+    "positions",
+    "follows",
+)
 
 
 def _insert_postings(analysed, term_ids):
-    """analysed: [(entry_id, {term: (positions, title_tf, follows)}, length)]. Rows go in sorted
-    by term, so that a full reindex leaves each term's postings close together on disk."""
+    """analysed: [(entry_id, {term: (positions, tf, title_tf, weighted tf, follows)}, length)].
+    Rows go in sorted by term, so that a full reindex leaves each term's postings close together
+    on disk."""
     rows = [
         (
             term_ids[term],
             entry_id,
-            len(found),
-            title_tf,
-            posting_weight(len(found), title_tf, length),
+            tf,
+            min(title_tf, 32767),
+            round(weighted, 6),
+            length,
             ",".join(map(str, found)),
             _follows_text(follows, term_ids),
         )
         for entry_id, postings, length in analysed
-        for term, (found, title_tf, follows) in postings.items()
+        for term, (found, tf, title_tf, weighted, follows) in postings.items()
     ]
     rows.sort()
     _insert_rows(SearchPosting._meta.db_table, POSTING_COLUMNS, rows)

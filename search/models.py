@@ -57,9 +57,9 @@ class SearchTerm(models.Model):
 
 
 class SearchPosting(models.Model):
-    """A term in an entry: how often (in the whole entry and in its title), where, and its BM25
-    weight (search.ranking), so that scoring reads nothing but the covering index
-    `search_posting_score` and multiplies once per posting.
+    """A term in an entry: how often (in the whole entry and in its title), where, its
+    field-weighted frequency (`weight`, BM25F's pseudo-frequency, search.ranking) and the
+    entry's length, so that scoring reads nothing but the covering index `search_posting_score`.
 
     The foreign keys have no database constraint: this table is a derived index that only
     search.indexing writes (deleting through the ORM still cascades), and a constraint check on
@@ -79,6 +79,8 @@ class SearchPosting(models.Model):
     tf = models.PositiveIntegerField()
     title_tf = models.PositiveSmallIntegerField(default=0)
     weight = models.FloatField(default=0)
+    # The entry's length (SearchEntry.length), for BM25's length normalisation without a join.
+    length = models.PositiveIntegerField(default=0)
     # Token positions, comma-separated ("3,17,120"): for phrases.
     positions = models.TextField()
     # The two terms that follow each occurrence, with distances (",17:1/230:2,"): for phrases.
@@ -91,7 +93,7 @@ class SearchPosting(models.Model):
             models.UniqueConstraint(fields=["entry", "term"], name="search_posting_entry_term"),
         ]
         indexes = [
-            models.Index(fields=["term", "entry", "weight"], name="search_posting_score"),
+            models.Index(fields=["term", "entry", "weight", "length"], name="search_posting_score"),
         ]
 
     def __str__(self):
@@ -128,10 +130,13 @@ class SearchIndexState(models.Model):
     `generation` changes with every change to the index (statistics for ranking);
     `vocabulary` changes only when new terms were added (the in-process vocabulary). Both are
     random tokens written in the indexing transaction, so a rolled-back change never leaves a
-    cache that looks current."""
+    cache that looks current. `entry_count` and `total_length` are the corpus statistics of
+    BM25 (the average entry length), kept up to date in the same transactions."""
 
     generation = models.CharField(max_length=32)
     vocabulary = models.CharField(max_length=32)
+    entry_count = models.BigIntegerField(default=0)
+    total_length = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("search index state")

@@ -3,19 +3,23 @@ suggest() for autocomplete.
 
 How a query runs:
 1. parse_query() gives loose stems and quoted phrases. Each loose stem becomes a group of index
-   terms: the stem itself, compounds that end with it ("arbeidsuitbuit" for "uitbuit": Dutch
-   puts the head last, linking -s-/-e- included) and, for stems of five letters or more,
-   words that start with it; compounds within a budget of postings per query. Every word of
-   a phrase is a group of one exact term. The vocabulary for this expansion is cached
-   in-process (sorted terms and sorted reversed terms, searched with bisect) and brought up
-   to date when SearchIndexState says it grew.
-2. One SQL statement scores all matching entries: VALUES lists of (term, group, weight) joined
-   with the postings' covering index (term, entry, weight), restricted to the caller's
-   queryset, grouped by entry, HAVING every group matched (AND), best first. A posting's
-   weight is BM25's tf part with a title boost (search.ranking), times the group's idf here;
-   exact matches rank above compound-only ones. The first word of a phrase must be followed by
-   the phrase's next two words (the posting's `follows`), so phrases of up to three words are
-   settled in SQL.
+   terms: the stem itself, its inflections that the stemmer leaves apart ("loverboys" for
+   "loverboy", "crimineel" for "criminel"), compounds that end with it ("arbeidsuitbuit" for
+   "uitbuit": Dutch puts the head last, linking -s-/-e- included) and, for stems of five
+   letters or more, words that start with it; compounds within a budget of postings per
+   query. Every word of a phrase is a group of one exact term. The vocabulary for this
+   expansion is cached in-process (sorted terms and sorted reversed terms, searched with
+   bisect) and brought up to date when SearchIndexState says it grew.
+2. One SQL statement scores all matching entries with BM25F (search.ranking): VALUES lists of
+   (term, group, match weight, idf) joined with the postings' covering index (term, entry,
+   field-weighted frequency, entry length), restricted to the caller's queryset; grouped by
+   entry and group (the group's frequency: Σ match weight × frequency, saturated with the
+   entry's length against the corpus's average length), then by entry, HAVING every group
+   matched (AND), best first. An inflection or compound counts for most of an exact match
+   (INFLECTION, COMPOUND_HEAD, COMPOUND_START), so a short entry about "arbeidsuitbuiting" can
+   rank above a long one that mentions "uitbuiting" once. The first word of a phrase must be
+   followed by the phrase's next two words (the posting's `follows`), so phrases of up to three
+   words are settled in SQL.
 3. Longer phrases are checked against the stored positions of the remaining candidates.
 4. Facet filters (OR within a facet, AND across facets) and facet counts use the facet values
    as sets and bitmaps of entry ids, cached per index generation; each facet is counted over
@@ -27,6 +31,7 @@ Everything is computed from the ids that step 2 found in the caller's queryset.
 import heapq
 import json
 import math
+import re
 import threading
 from bisect import bisect_left
 from collections import defaultdict
@@ -42,14 +47,14 @@ from django.utils.safestring import SafeString
 from .analysis import MAX_QUERY_TERMS, parse_query, raw_words, term_for, tokenize
 from .indexing import FOLLOW_GAP
 from .models import SearchEntry, SearchFacet, SearchIndexState, SearchPosting, SearchTerm
+from .ranking import DEFAULT_AVERAGE_LENGTH, K1, saturation_constants
 
-# Added to an entry's score for every query word it contains exactly (not only in compounds):
-# far more than any BM25 score can be.
-EXACT_BONUS = 1e6
-# Weights of the ways a term can match a query stem.
+# Weights of the ways a term can match a query stem: an occurrence of the term counts as this
+# much of an occurrence of the word itself.
 EXACT = 1.0
-COMPOUND_HEAD = 0.6  # arbeidsuitbuit for uitbuit
-COMPOUND_START = 0.4  # slachtofferhulp for slachtoffer
+INFLECTION = 0.9  # loverboys for loverboy, crimineel for criminel
+COMPOUND_HEAD = 0.85  # arbeidsuitbuit for uitbuit
+COMPOUND_START = 0.75  # slachtofferhulp for slachtoffer
 MIN_HEAD_STEM = 4  # shorter stems would match far too many words as "compound heads"
 MIN_MODIFIER = 3  # "arbeids" + uitbuit; a shorter rest is not a compound
 MIN_START_STEM = 5
@@ -139,7 +144,7 @@ def search(entries, query, *, filters=None, order="relevance", page=1, per_page=
     found = entries.in_bulk(page_ids) if page_ids else {}
     matcher = _Matcher({item.term for group in groups for item in group})
     hits = [
-        Hit(found[entry_id], _bm25(scores[entry_id]), _snippet(found[entry_id], matcher))
+        Hit(found[entry_id], scores[entry_id], _snippet(found[entry_id], matcher))
         for entry_id in page_ids
         if entry_id in found
     ]
@@ -182,6 +187,7 @@ class _Vocabulary:
         self.ids = dict(rows)
         self.terms = sorted(self.ids)
         self.reversed = sorted(term[::-1] for term in self.terms)
+        self.variants = _variant_index(self.terms)
         self.last_id, self.last_term = max(
             ((term_id, term) for term, term_id in self.ids.items()), default=(0, "")
         )
@@ -194,6 +200,9 @@ class _Vocabulary:
         grown.ids = {**self.ids, **dict(new)}
         grown.terms = sorted(self.terms + sorted(term for term, _id in new))
         grown.reversed = sorted(self.reversed + sorted(term[::-1] for term, _id in new))
+        grown.variants = {key: list(terms) for key, terms in self.variants.items()}
+        for key, terms in _variant_index(term for term, _id in new).items():
+            grown.variants.setdefault(key, []).extend(terms)
         grown.last_id, grown.last_term = max(
             [(self.last_id, self.last_term), *((term_id, term) for term, term_id in new)]
         )
@@ -206,6 +215,9 @@ class _Vocabulary:
         if stem in self.ids:
             found[stem] = EXACT
         if len(stem) >= MIN_HEAD_STEM:
+            for term in self.variants.get(_variant_key(stem), ())[:MAX_EXPANSIONS]:
+                found.setdefault(term, INFLECTION)
+        if len(stem) >= MIN_HEAD_STEM:
             tail = stem[::-1]
             heads = _starting_with(self.reversed, tail, len(tail) + MIN_MODIFIER)
             for reversed_term in heads:
@@ -214,6 +226,28 @@ class _Vocabulary:
             for term in _starting_with(self.terms, stem, len(stem) + 1):
                 found.setdefault(term, COMPOUND_START)
         return [_Term(self.ids[term], term, weight) for term, weight in found.items()]
+
+
+_DOUBLE_VOWEL = re.compile(r"([aeou])\1")
+
+
+def _variant_key(term):
+    """What inflections of one word that the stemmer leaves apart share: open and closed
+    syllables ("crimineel", "criminel") and an English plural -s ("loverboys")."""
+    key = _DOUBLE_VOWEL.sub(r"\1", term)
+    if len(key) > MIN_HEAD_STEM and key.endswith("s") and key[-2] not in "s":
+        key = key[:-1]
+    return key
+
+
+def _variant_index(terms):
+    """{variant key: [terms]} for the terms whose key differs from the term itself or that
+    share it with another term (the only ones expand() can find as inflections)."""
+    index = defaultdict(list)
+    for term in terms:
+        if len(term) >= MIN_HEAD_STEM:
+            index[_variant_key(term)].append(term)
+    return index
 
 
 def _starting_with(ordered, prefix, min_length):
@@ -237,14 +271,21 @@ class _IndexCache:
     A new generation or vocabulary gives a new object, so a query that holds one sees a
     consistent state even while another thread moves on."""
 
-    def __init__(self, generation, vocabulary_token, vocabulary, connection):
+    def __init__(self, state, vocabulary, connection):
+        generation, vocabulary_token, entry_count, total_length = state
         self.generation = generation
         self.vocabulary_token = vocabulary_token
         self.vocabulary = vocabulary
-        table = connection.ops.quote_name(SearchEntry._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608
-            self.entry_count = int(cursor.fetchone()[0])
+        if not entry_count:
+            table = connection.ops.quote_name(SearchEntry._meta.db_table)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COUNT(*), SUM(length) FROM {table}")  # noqa: S608
+                entry_count, total_length = cursor.fetchone()
+        self.entry_count = int(entry_count or 0)
+        # BM25's average entry length, from the statistics the indexer keeps.
+        self.average_length = (
+            (total_length or 0) / self.entry_count if self.entry_count else 0
+        ) or DEFAULT_AVERAGE_LENGTH
         self.df = {}
         self._facets = None
         self._dates = None
@@ -278,21 +319,18 @@ def _index_cache(using):
     row says they changed (one primary-key read per query)."""
     connection = connections[using]
     key = (using, connection.settings_dict.get("NAME"))
-    state = (
-        SearchIndexState.objects.using(using)
-        .filter(pk=1)
-        .values_list("generation", "vocabulary")
-        .first()
-    )
-    generation, vocabulary_token = state or ("", "")
+    state = SearchIndexState.objects.using(using).filter(pk=1).values_list(
+        "generation", "vocabulary", "entry_count", "total_length"
+    ).first() or ("", "", 0, 0)
+    generation, vocabulary_token = state[:2]
     cache = _caches.get(key)
-    if cache is not None and (cache.generation, cache.vocabulary_token) == state:
+    if cache is not None and (cache.generation, cache.vocabulary_token) == state[:2]:
         return cache
     if cache is not None and cache.vocabulary_token == vocabulary_token:
         vocabulary = cache.vocabulary
     else:
         vocabulary = _load_vocabulary(connection, cache.vocabulary if cache else None)
-    cache = _IndexCache(generation, vocabulary_token, vocabulary, connection)
+    cache = _IndexCache(state, vocabulary, connection)
     with _lock:
         _caches[key] = cache
     return cache
@@ -412,11 +450,8 @@ def _phrase_follows(phrase, number, ids):
 
 
 def _score(connection, entries, index, groups):
-    """{entry id: score} for the entries of the queryset that match every group, best first.
-
-    An exact match of a query word adds EXACT_BONUS, far above any BM25 score: entries that
-    match more of the words exactly rank above those that match them only in compounds, and
-    BM25 orders within that."""
+    """{entry id: BM25F score} for the entries of the queryset that match every group, best
+    first (see search.ranking for the formula)."""
     term_ids = sorted({item.id for group in groups for item in group})
     df = _document_frequencies(connection, index, term_ids)
     n = max(index.entry_count, 1)
@@ -427,7 +462,7 @@ def _score(connection, entries, index, groups):
         group_df = min(n, sum(df[item.id] for item in group))
         idf = math.log(1 + (n - group_df + 0.5) / (group_df + 0.5))
         for item in group:
-            row = (item.id, number, item.weight * idf, EXACT_BONUS if item.weight == EXACT else 0.0)
+            row = (item.id, number, item.weight, idf * (K1 + 1))
             if item.follows:
                 following.append((*row, item.follows))
             else:
@@ -436,22 +471,25 @@ def _score(connection, entries, index, groups):
     postings = connection.ops.quote_name(SearchPosting._meta.db_table)
     access_sql, access_params = entries.order_by().values("pk").query.sql_with_params()
     no_index = _no_index(connection)
-    # The weights are typed once, in the VALUES list: PostgreSQL would take a plain 0.5 for
+    # The weights are typed once, in the VALUES lists: PostgreSQL would take a plain 0.5 for
     # NUMERIC (slow arithmetic), and a CAST in the per-posting expression costs SQLite dearly.
     double = "CAST(%s AS DOUBLE PRECISION)"
-    ctes, parts, params = [], [], []
+    c0, c1 = saturation_constants(index.average_length)
+    ctes = [f"k (c0, c1) AS (VALUES ({double}, {double}))"]
+    params = [c0, c1]
+    parts = []
     if plain:
-        ctes.append(f"q (term_id, grp, w, bonus) AS (VALUES {_values(plain, double)})")
+        ctes.append(f"q (term_id, grp, w, idf) AS (VALUES {_values(plain, double)})")
         params += [value for row in plain for value in row]
         parts.append(
-            "SELECT p.entry_id, q.grp, q.w * p.weight + q.bonus AS score "  # noqa: S608
+            "SELECT p.entry_id, q.grp, q.w * p.weight AS f, p.length, q.idf "  # noqa: S608
             f"FROM q JOIN {postings} p ON p.term_id = q.term_id "
             f"WHERE {no_index}p.entry_id IN ({access_sql})"
         )
     if following:
         # Words of a phrase followed by the next word of the phrase (read from the table, not
         # the covering index, so only for these words).
-        ctes.append(f"f (term_id, grp, w, bonus, follows) AS (VALUES {_values(following, double)})")
+        ctes.append(f"f (term_id, grp, w, idf, follows) AS (VALUES {_values(following, double)})")
         params += [value for row in following for value in row]
         find = (
             "strpos(p.follows, f.follows)"
@@ -459,34 +497,23 @@ def _score(connection, entries, index, groups):
             else ("instr(p.follows, f.follows)")
         )
         parts.append(
-            "SELECT p.entry_id, f.grp, f.w * p.weight + f.bonus AS score "  # noqa: S608
+            "SELECT p.entry_id, f.grp, f.w * p.weight AS f, p.length, f.idf "  # noqa: S608
             f"FROM f JOIN {postings} p ON p.term_id = f.term_id "
             f"WHERE {no_index}p.entry_id IN ({access_sql}) AND {find} > 0"
         )
     params += list(access_params) * len(parts)
-    # Every group must match (AND).
-    if len(groups) == 1:
-        having = ""
-    elif len(groups) <= 6:
-        having = "HAVING " + " + ".join(
-            f"MAX(CASE WHEN grp = {number} THEN 1 ELSE 0 END)" for number in range(len(groups))
-        )
-        having += f" = {len(groups)}"
-    else:
-        having = f"HAVING COUNT(DISTINCT grp) = {len(groups)}"
+    # Every group must match (AND): one row per (entry, group) after the inner grouping.
+    having = f"HAVING COUNT(*) = {len(groups)}" if len(groups) > 1 else ""
     sql = (
         f"WITH {', '.join(ctes)} "  # noqa: S608
-        f"SELECT entry_id, SUM(score) FROM ({' UNION ALL '.join(parts)}) matches "
-        f"GROUP BY entry_id {having} ORDER BY 2 DESC, 1"
+        "SELECT g.entry_id, SUM(g.idf * g.f / (g.f + k.c0 + k.c1 * g.length)) "
+        "FROM (SELECT entry_id, grp, SUM(f) AS f, MAX(length) AS length, MAX(idf) AS idf "
+        f"FROM ({' UNION ALL '.join(parts)}) matches GROUP BY entry_id, grp) g, k "
+        f"GROUP BY g.entry_id {having} ORDER BY 2 DESC, 1"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return dict(cursor.fetchall())
-
-
-def _bm25(score):
-    """The BM25 part of a score (without the EXACT_BONUS for each word matched exactly)."""
-    return score - (score // EXACT_BONUS) * EXACT_BONUS
 
 
 def _values(rows, double):
