@@ -10,6 +10,7 @@ urlpatterns = [
     path("inloggen/app-instellen/", views.enrol, name="enrol"),
     path("uitloggen/", views.logout_view, name="logout"),
     path("", views.profile, name="profile"),
+    path("start/", views.start_screen, name="start"),
     path("back-upcodes/", views.backup_codes, name="backup_codes"),
     path("back-upcodes/nieuw/", views.regenerate_backup_codes, name="regenerate_backup_codes"),
     path("wachtwoord/", views.password_change, name="password_change"),

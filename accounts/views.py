@@ -17,7 +17,7 @@ from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import access, actions
+from . import access, actions, start
 from .access import PUBLIC, SIGNED_IN, rule
 from .forms import (
     AccountRequestForm,
@@ -223,6 +223,17 @@ def logout_view(request):
     logout(request)
     messages.success(request, _("You have been logged out."))
     return redirect("core:home")
+
+
+@rule(SIGNED_IN)
+def start_screen(request):
+    """Where login leads: what is waiting for each of the user's roles."""
+    elsewhere = start.straight_to(request.user)
+    if elsewhere:
+        return redirect(elsewhere)
+    response = render(request, "accounts/start.html", {"sections": start.sections(request.user)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @rule(SIGNED_IN)

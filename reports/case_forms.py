@@ -317,6 +317,7 @@ class WorklistForm(forms.Form):
         required=False,
         choices=[("", _("Anyone")), ("me", _("To me")), ("nobody", _("To nobody"))],
     )
+    unread = forms.BooleanField(label=_("New messages from the reporter"), required=False)
     overdue = forms.BooleanField(label=_("Past the deadline"), required=False)
     open = forms.BooleanField(label=_("Open only"), required=False)
     primary_form = forms.ChoiceField(label=_("Form of exploitation"), required=False)

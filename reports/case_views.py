@@ -34,6 +34,8 @@ from .case_forms import (
 )
 from .forms import InboxFilterForm, StaffMessageForm
 from .models import (
+    OPEN_STATUSES,
+    UNDECIDED_STATUSES,
     Answer,
     Attachment,
     Author,
@@ -80,6 +82,12 @@ def _filtered(request, reports):
         reports = reports.open()
     if data["overdue"]:
         reports = reports.overdue()
+    if data["unread"]:
+        reports = reports.filter(
+            pk__in=Message.objects.filter(author=Author.REPORTER, read_at__isnull=True).values(
+                "report_id"
+            )
+        )
     if data["assigned"] == "me":
         reports = reports.filter(assigned_to=request.user)
     elif data["assigned"] == "nobody":
@@ -163,19 +171,79 @@ def _with_counts(reports):
     return reports
 
 
+class UrgencyOrder:
+    """The work list in order of urgency: open reports with someone in acute danger, then those
+    past their deadline, then open ones with a minor involved, then the other open ones (each by
+    deadline, then date received), then the closed ones, newest first.
+
+    Each tier is its own indexed query, so nothing sorts the whole table: one count of
+    everything, one count per open tier (over the open reports only), and per page a slice of the
+    one or two tiers it falls in. Paginator asks count() and slices of ids."""
+
+    def __init__(self, reports, today):
+        acute = Q(acute_danger=Answer.YES)
+        overdue = Q(status__in=UNDECIDED_STATUSES, deadline__lt=today)
+        minor = Q(minor_involved=True)
+        self.reports = reports
+        self.open = reports.filter(status__in=OPEN_STATUSES)
+        by_deadline = ("deadline", "created_at", "id")
+        self.tiers = [
+            self.open.filter(acute).order_by(*by_deadline),
+            self.open.filter(overdue).exclude(acute).order_by(*by_deadline),
+            self.open.filter(minor).exclude(acute).exclude(overdue).order_by(*by_deadline),
+            self.open.exclude(acute).exclude(overdue).exclude(minor).order_by(*by_deadline),
+            reports.exclude(status__in=OPEN_STATUSES).order_by("-created_at", "-id"),
+        ]
+        self.conditions = [acute, overdue & ~acute, minor & ~acute & ~overdue]
+        self._sizes = None
+
+    def sizes(self):
+        if self._sizes is None:
+            total = self.reports.count()
+            counts = self.open.aggregate(
+                open=Count("id"),
+                **{f"t{n}": Count("id", filter=c) for n, c in enumerate(self.conditions)},
+            )
+            first = [counts[f"t{n}"] for n in range(len(self.conditions))]
+            self._sizes = [*first, counts["open"] - sum(first), total - counts["open"]]
+        return self._sizes
+
+    def count(self):
+        return sum(self.sizes())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        ids = []
+        offset = 0
+        for tier, size in zip(self.tiers, self.sizes(), strict=True):
+            if stop <= offset:
+                break
+            if start < offset + size:
+                ids += tier.values_list("pk", flat=True)[
+                    max(start - offset, 0) : min(stop - offset, size)
+                ]
+            offset += size
+        return ids
+
+
 @rule("reports.handle")
 def inbox(request):
     reports, inbox_form, work_form, valid = _filtered(request, access.reports_for(request.user))
-    order = request.GET.get("sort")
+    order = request.GET.get("sort", "")
+    today = timezone.localdate()
     if order == "deadline":
-        reports = reports.order_by("deadline", "created_at")
+        ordered = reports.order_by("deadline", "created_at").values_list("pk", flat=True)
+    elif order == "newest":
+        ordered = reports.order_by("-created_at").values_list("pk", flat=True)
     else:
-        reports = reports.order_by("-created_at")
+        order = ""
+        ordered = UrgencyOrder(reports, today)
     # Ids first: the count and the page's ids come from the indexes alone (a deep page skips
     # thousands of index entries, not thousands of joined rows), then the page's rows by id.
-    page = Paginator(reports.values_list("pk", flat=True), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
     ids = list(page.object_list)
     # Encrypted fields stay out of the list: nothing to decrypt but what the table shows.
     rows = (
@@ -189,6 +257,7 @@ def inbox(request):
     page.object_list = _with_counts([rows[pk] for pk in ids if pk in rows])
     query = request.GET.copy()
     query.pop("page", None)
+    folded = [field for field in (*work_form, *inbox_form) if field.name not in BAR_FILTERS]
     return render(
         request,
         "reports/inbox.html",
@@ -196,13 +265,21 @@ def inbox(request):
             "form": inbox_form,
             "work_form": work_form,
             "filter_forms": [work_form, inbox_form],
+            "folded_filters": folded,
+            "filters_open": any(
+                field.errors or (field.data not in (None, "", False)) for field in folded
+            ),
             "page": page,
             "querystring": query.urlencode(),
-            "today": timezone.localdate(),
+            "today": today,
             "sort": order,
         },
         status=200 if valid else 400,
     )
+
+
+# The search field and the order stay in the compact bar above the list; the other filters fold.
+BAR_FILTERS = {"q"}
 
 
 # --- the case screen -----------------------------------------------------------------------------
@@ -383,7 +460,11 @@ def staff_message(request, reference):
     actions.send_staff_message(
         report, form.cleaned_data["body"], actor=request.user, request=request
     )
-    messages.success(request, _("Your message has been placed in the reporter's mailbox."))
+    messages.success(
+        request,
+        _("Your message has been placed in the reporter's mailbox."),
+        extra_tags="feedback-berichten",
+    )
     return _back(reference, "#berichten")
 
 
@@ -439,7 +520,7 @@ def triage(request, report):
         assigned_to=data["assigned_to"],
         request=request,
     )
-    messages.success(request, _("The triage has been saved."))
+    messages.success(request, _("The triage has been saved."), extra_tags="feedback-triage")
     return _back(report.reference, "#triage")
 
 
@@ -460,7 +541,9 @@ def change_status(request, report):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The status has been changed."))
+            messages.success(
+                request, _("The status has been changed."), extra_tags="feedback-status"
+            )
             return _back(report.reference, "#status")
     return _case(request, report, status_form=form, status=400)
 
@@ -472,7 +555,7 @@ def add_person(request, report):
     if not form.is_valid():
         return _case(request, report, person_form=form, status=400)
     actions.add_person(report, actor=request.user, request=request, **form.person_fields())
-    messages.success(request, _("The person has been recorded."))
+    messages.success(request, _("The person has been recorded."), extra_tags="feedback-persons")
     return _back(report.reference, "#persons")
 
 
@@ -483,7 +566,7 @@ def remove_person(request, report, pk):
     if person is None:
         raise Http404
     actions.remove_person(person, actor=request.user, request=request)
-    messages.success(request, _("The person has been removed."))
+    messages.success(request, _("The person has been removed."), extra_tags="feedback-persons")
     return _back(report.reference, "#persons")
 
 
@@ -503,7 +586,9 @@ def link(request, report):
         except ValidationError as error:
             form.add_error("reference", error)
         else:
-            messages.success(request, _("The reports have been linked."))
+            messages.success(
+                request, _("The reports have been linked."), extra_tags="feedback-links"
+            )
             return _back(report.reference, "#links")
     return _case(request, report, link_form=form, status=400)
 
@@ -515,7 +600,7 @@ def unlink(request, report, other):
     if other_report is None:
         raise Http404
     actions.unlink(report, other_report, actor=request.user, request=request)
-    messages.success(request, _("The link has been removed."))
+    messages.success(request, _("The link has been removed."), extra_tags="feedback-links")
     return _back(report.reference, "#links")
 
 
@@ -526,7 +611,7 @@ def add_note(request, report):
     if not form.is_valid():
         return _case(request, report, note_form=form, status=400)
     actions.add_note(report, form.cleaned_data["body"], actor=request.user, request=request)
-    messages.success(request, _("The note has been saved."))
+    messages.success(request, _("The note has been saved."), extra_tags="feedback-notes")
     return _back(report.reference, "#notes")
 
 
@@ -544,6 +629,7 @@ def refer(request, reference):
             messages.success(
                 request,
                 _("The referral has been sent to %(partner)s.") % {"partner": data["organisation"]},
+                extra_tags="feedback-referrals",
             )
             return _back(report.reference, "#referrals")
     return render(
@@ -584,6 +670,7 @@ def share_referral_items(request, reference, pk):
             messages.success(
                 request,
                 _("Shared with %(partner)s.") % {"partner": referral.organisation.name},
+                extra_tags="feedback-referrals",
             )
             return _back(report.reference, "#referrals")
     return render(
@@ -609,7 +696,9 @@ def revoke_referral(request, reference, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The referral has been revoked."))
+            messages.success(
+                request, _("The referral has been revoked."), extra_tags="feedback-referrals"
+            )
             return _back(report.reference, "#referrals")
     return render(
         request,

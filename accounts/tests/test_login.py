@@ -158,7 +158,7 @@ def test_no_open_redirect_after_login(client, make_user):
     password_step(client, user.email, next="https://evil.example/")
     device = TOTPDevice.objects.get(user=user)
     response = client.post(CODE, {"token": totp_code(device)})
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("accounts:start")
 
 
 def test_next_is_followed_within_the_site(client, make_user):
