@@ -5,6 +5,7 @@ news items, the links and a theme page. Each document gets a generated PDF of a 
 text on its subject, so that search has something real to find."""
 
 import datetime
+import random
 
 # Access: "public", "login" (logged-in professionals) or "partners" (a specific group).
 D = datetime.date
@@ -478,3 +479,124 @@ THEME_SECTIONS = [
         "opvangen en beschermen.",
     ),
 ]
+
+# --- the text of the demo documents ----------------------------------------------------------
+# Each demo document gets its own text: its summary, sentences about its topics and sentences on
+# its forms of exploitation, drawn without repetition (no sentence occurs twice in a document, so
+# search finds the documents by what they are about, not by repeated filler).
+
+GENERAL_SENTENCES = [
+    "Mensenhandel is het werven, vervoeren of huisvesten van mensen met het oogmerk van "
+    "uitbuiting.",
+    "De gemeente coördineert de zorg voor slachtoffers en werkt daarbij samen met politie, "
+    "Veilig Thuis en het RIEC.",
+    "Een slachtoffer heeft recht op bedenktijd, opvang en begeleiding, ook zonder aangifte.",
+    "Professionals twijfelen vaak of wat zij zien genoeg is om te melden; bespreek het dan met "
+    "een collega.",
+    "Het zorg- en veiligheidshuis brengt partners samen rond casussen met een hoog risico.",
+    "Naïeve aannames over wie slachtoffer kan zijn, staan het herkennen van signalen in de weg.",
+    "Een integrale aanpak vraagt om heldere afspraken over wie wat doet na een signaal.",
+    "Minderjarige slachtoffers hebben extra bescherming nodig en worden altijd besproken in het "
+    "casusoverleg.",
+    "De cijfers in dit stuk zijn afgerond en gaan over de laatste volledige jaren.",
+    "Respondenten uit verschillende regio's beschreven vergelijkbare knelpunten.",
+    "Wie uitgebuit wordt, ziet zichzelf lang niet altijd als slachtoffer.",
+    "Schaamte en angst voor represailles houden veel mensen tegen om hulp te zoeken.",
+    "Het dark number, de uitbuiting die niemand ziet, is vermoedelijk vele malen groter dan de "
+    "registraties.",
+    "De onderzoekers spraken met ervaringsdeskundigen, hulpverleners en rechercheurs.",
+    "Daders passen hun werkwijze snel aan wanneer de handhaving toeneemt.",
+    "Goede informatiedeling tussen partners is een voorwaarde voor een effectieve aanpak.",
+    "De wet stelt mensenhandel strafbaar in artikel 273f van het Wetboek van Strafrecht.",
+    "Terugval na de hulp komt vaak voor wanneer huisvesting en inkomen niet geregeld zijn.",
+    "Ketenpartners gaven aan dat zij meer behoefte hebben aan terugkoppeling na een melding.",
+    "Het rapport sluit af met aanbevelingen voor beleid en praktijk.",
+    "Gemeenten verschillen sterk in de capaciteit die zij voor dit onderwerp vrijmaken.",
+    "Een vaste contactpersoon maakt de drempel voor professionals lager.",
+    "Er is weinig bekend over de lange termijn: hoe vergaat het slachtoffers na vijf jaar?",
+    "In de interviews kwam steeds terug hoe belangrijk vertrouwen is.",
+]
+FORM_SENTENCES = {
+    "sexual": [
+        "Bij seksuele uitbuiting is de loverboymethode nog steeds een veelgebruikte werkwijze.",
+        "Steeds meer prostitutie wordt online aangeboden en vindt plaats in hotels of "
+        "vakantiewoningen.",
+        "Jonge meisjes worden vaak benaderd via sociale media door iemand die zich als vriend "
+        "voordoet.",
+        "Naaktbeelden worden gebruikt om slachtoffers onder druk te zetten.",
+        "In de vergunde raamprostitutie vinden controles plaats, in de thuisprostitutie nauwelijks.",
+        "Klanten zien signalen soms wel, maar melden die zelden.",
+        "Ook jongens en mannen worden slachtoffer van seksuele uitbuiting, al blijft dat vaker "
+        "verborgen.",
+    ],
+    "labour": [
+        "Signalen van arbeidsuitbuiting zijn onder meer lange werkdagen, ingehouden loon en "
+        "afgepakte identiteitsbewijzen.",
+        "Uitzendbureaus die huisvesting en werk koppelen, vergroten het risico op afhankelijkheid.",
+        "Werkgevers die arbeidsmigranten via onderaannemers inhuren, blijven verantwoordelijk "
+        "voor goede arbeidsomstandigheden.",
+        "Inspecteurs van de Arbeidsinspectie troffen werknemers aan die op de werkplek sliepen.",
+        "In de land- en tuinbouw, de bouw en de vleesverwerking komen de meeste meldingen vandaan.",
+        "Wie zijn baan verliest, verliest bij een koppeling van werk en wonen ook zijn bed.",
+        "Schulden bij de werkgever of bemiddelaar maken het vrijwel onmogelijk om te vertrekken.",
+    ],
+    "criminal": [
+        "Criminele uitbuiting komt voor in de drugshandel, bij winkeldiefstal en bij het "
+        "gebruik van geldezels.",
+        "Jongeren worden geronseld met de belofte van snel geld en aanzien.",
+        "Een kunstmatige schuld houdt jongeren vast in het criminele netwerk.",
+        "Politie en justitie zien jonge slachtoffers van criminele uitbuiting vaak eerst als "
+        "verdachte.",
+        "Het non-punishment-beginsel beschermt slachtoffers tegen straf voor gedwongen delicten.",
+        "Jeugdwerkers en scholen zijn vaak de eersten die een verandering bij een jongere "
+        "opmerken.",
+    ],
+    "smuggling": [
+        "Mensensmokkel en mensenhandel lopen in de praktijk geregeld in elkaar over.",
+        "Gesmokkelde migranten raken door hun reisschuld afhankelijk van hun smokkelaar.",
+        "Langs de migratieroutes worden vrouwen en kinderen vaak misbruikt.",
+        "De Koninklijke Marechaussee ziet bij grenscontroles slechts een klein deel van de "
+        "smokkel.",
+        "Na aankomst belanden sommige migranten in de prostitutie of in illegaal werk.",
+    ],
+}
+TOPIC_SENTENCES = [
+    "Dit hoofdstuk gaat in op {topic}.",
+    "Over {topic} bestaan weinig betrouwbare cijfers.",
+    "Verschillende professionals noemden {topic} als belangrijk aandachtspunt.",
+    "De aanbevelingen over {topic} richten zich op gemeenten en ketenpartners.",
+    "Ook in eerder onderzoek kwam {topic} naar voren.",
+    "Wat {topic} betekent voor de praktijk, verschilt per regio.",
+]
+
+
+def document_paragraphs(item, number, *, pages=None, per_page=4):
+    """The demo text of a document: pages of paragraphs with its summary and keywords, sentences
+    on its topics and forms of exploitation and general sentences, no sentence twice."""
+    rng = random.Random(number)  # noqa: S311 - repeatable demo text, not security
+    pages = pages or min(item["pages"] or 3, 4)
+    templates = list(TOPIC_SENTENCES)
+    rng.shuffle(templates)
+    topical = [
+        templates[position % len(templates)].format(topic=topic)
+        for position, topic in enumerate(item["topic"])
+    ]
+    own = [sentence for form in item["forms"] for sentence in FORM_SENTENCES.get(form, [])]
+    general = rng.sample(GENERAL_SENTENCES, k=min(len(GENERAL_SENTENCES), 6 + 4 * pages))
+    sentences = topical + own + general
+    rng.shuffle(sentences)
+    first = [item["summary"], "Trefwoorden: " + ", ".join(item["topic"]) + "."]
+    paragraphs = [first[0], first[1]]
+    while sentences:
+        size = rng.randint(3, 5)
+        paragraphs.append(" ".join(sentences[:size]))
+        sentences = sentences[size:]
+    per_page = max(per_page, -(-len(paragraphs) // pages))
+    return [paragraphs[start : start + per_page] for start in range(0, len(paragraphs), per_page)]
+
+
+def document_text(item, number):
+    """The text of document_paragraphs() as extraction would give it."""
+    return "\n\n".join(
+        paragraph for page in document_paragraphs(item, number) for paragraph in page
+    )

@@ -103,13 +103,19 @@ SENTENCES = [
 
 
 def dutch_paragraphs(pages, per_page=5, *, seed=0, sentences_per_paragraph=(3, 6)):
-    """Deterministic Dutch sample text: `pages` lists of `per_page` paragraphs."""
+    """Deterministic Dutch sample text: `pages` lists of `per_page` paragraphs. Sentences are
+    dealt from a shuffled deck, so none repeats before all have been used (the demo documents
+    have their own varied text: content.demo.document_paragraphs)."""
     rng = random.Random(seed)  # noqa: S311 - repeatable sample text, not security
     low, high = sentences_per_paragraph
+    deck = []
+
+    def deal():
+        if not deck:
+            deck.extend(rng.sample(SENTENCES, k=len(SENTENCES)))
+        return deck.pop()
+
     return [
-        [
-            " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(low, high)))
-            for _ in range(per_page)
-        ]
+        [" ".join(deal() for _ in range(rng.randint(low, high))) for _ in range(per_page)]
         for _ in range(pages)
     ]

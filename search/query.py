@@ -233,9 +233,14 @@ _DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 
 def _variant_key(term):
     """What inflections of one word that the stemmer leaves apart share: open and closed
-    syllables ("crimineel", "criminel") and an English plural -s ("loverboys")."""
+    syllables ("crimineel", "criminel"), an English plural -s ("loverboys") and Latin plurals
+    ("distributiecentrum", "distributiecentra")."""
     key = _DOUBLE_VOWEL.sub(r"\1", term)
     if len(key) > MIN_HEAD_STEM and key.endswith("s") and key[-2] not in "s":
+        key = key[:-1]
+    elif len(key) > 6 and key.endswith("um"):
+        key = key[:-2]  # Latin plurals: centrum, centra; criterium, criteria
+    elif len(key) > 5 and key.endswith("a"):
         key = key[:-1]
     return key
 

@@ -23,7 +23,7 @@ from content.models import (
     Publisher,
     ThemePage,
 )
-from content.pdfgen import dutch_paragraphs, make_pdf
+from content.pdfgen import make_pdf
 from indicators.exploitation import join_codes
 
 PROFESSIONALS = "Alleen voor professionals"
@@ -129,11 +129,7 @@ class Command(BaseCommand):
             if KnowledgeDocument.objects.filter(title=item["title"]).exists():
                 continue
             buffer = io.BytesIO()
-            pages = min(item["pages"] or 3, 4)
-            paragraphs = dutch_paragraphs(pages, per_page=4, seed=number)
-            paragraphs[0] = [item["summary"], "Trefwoorden: " + ", ".join(item["topic"]) + "."] + (
-                paragraphs[0]
-            )
+            paragraphs = demo.document_paragraphs(item, number)
             make_pdf(
                 buffer,
                 title=item["title"],
