@@ -17,13 +17,42 @@ def normalise_house_number(number):
     return re.sub(r"[\s-]+", "", number or "").upper()
 
 
-def normalise_company(name):
-    text = unicodedata.normalize("NFKD", name or "").casefold()
+# Letters that Unicode does not decompose into a base letter and an accent, and the Cyrillic
+# alphabets of the public form's languages (uk, bg; also Russian spellings) in one Latin
+# transliteration, so "Łódź"/"Lodz" and "Ромашка"/"Romashka" give the same key.
+_LETTERS = str.maketrans(
+    {
+        "ł": "l", "đ": "d", "ø": "o", "ı": "i", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th",
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
+        "є": "ye", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k",
+        "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+        "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a",
+        "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ʼ": "",
+    }
+)  # fmt: skip
+
+
+def fold(text):
+    """Lower case, accents off (Polish, Romanian s/t with comma or cedilla, Dutch), the letters
+    above in Latin: the same key for every script the public form accepts."""
+    text = (text or "").casefold()
+    # Cyrillic й and ї are letters of their own: transliterate before decomposing them.
+    text = text.translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(_LETTERS)
+
+
+def normalise_company(name):
+    text = fold(name)
     text = re.sub(
-        r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|holding|ltd|gmbh|sp\.? z o\.?o\.?)\b", "", text
+        r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|holding|ltd|gmbh|sp\.? z o\.?o\.?|s\.?r\.?l\.?|"
+        r"ooo|eood|ood|tov)\b",
+        "",
+        text,
     )
-    return re.sub(r"[^0-9a-z]+", "", text)
+    # Whatever is left of another script stays in the key rather than vanishing.
+    return re.sub(r"[\W_]+", "", text)
 
 
 def refresh_match_keys(report, *, new=False):

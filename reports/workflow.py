@@ -3,7 +3,6 @@ deadlines in working days, and the keys by which reports are found to concern th
 business, phone number or person."""
 
 import re
-import unicodedata
 from datetime import date, timedelta
 from functools import cache
 
@@ -130,14 +129,15 @@ _PHONETIC = [
 
 
 def _fold(text):
-    text = unicodedata.normalize("NFKD", text or "").casefold()
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    from .matching import fold
+
+    return fold(text)
 
 
 def name_key(name):
     """A spelling-tolerant key for a person's name: accents, case, particles (van, de, ...),
     doubled letters and common Dutch spelling variants do not matter, nor does word order."""
-    words = re.findall(r"[a-z]+", _fold(name))
+    words = re.findall(r"[^\W\d_]+", _fold(name))
     words = [w for w in words if w not in PARTICLES and len(w) > 1]
     keyed = []
     for word in words:
