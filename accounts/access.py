@@ -281,7 +281,10 @@ def _passes(user, restriction):
     if restriction.restriction_type == restriction.LOGIN:
         return can(user, "knowledge.view_restricted")
     if restriction.restriction_type == restriction.GROUPS:
-        if not is_verified(user):
+        # Stricter than a login restriction, never looser: an active role in an active
+        # organisation first (a revoked role or a switched-off organisation closes it even while
+        # the Wagtail group membership is still there), then one of the groups.
+        if not can(user, "knowledge.view_restricted"):
             return False
         if Role.EDITOR in roles(user):
             return True
@@ -349,7 +352,16 @@ def _may_view_document(user, document):
     return document.collection_id not in denied_collection_ids(user)
 
 
+def _expired(page):
+    """Past its expiry date: closed at once, also before the worker unpublishes it."""
+    from django.utils import timezone
+
+    return page.expire_at is not None and page.expire_at <= timezone.now()
+
+
 def _may_view_page(user, page):
+    if _expired(page):
+        return False
     return not any(page.path.startswith(path) for path in denied_page_paths(user))
 
 
@@ -363,8 +375,9 @@ def documents_for(user, queryset=None):
 def pages_for(user, queryset):
     """Live pages of `queryset` that `user` may see."""
     from django.db.models import Q
+    from django.utils import timezone
 
-    queryset = queryset.live()
+    queryset = queryset.live().exclude(expire_at__lte=timezone.now())
     for path in denied_page_paths(user):
         queryset = queryset.exclude(Q(path__startswith=path))
     return queryset
@@ -372,15 +385,33 @@ def pages_for(user, queryset):
 
 def search_entries_for(user):
     """The search index as far as `user` may see it: results, counts, facets and suggestions all
-    come from this queryset."""
+    come from this queryset.
+
+    Nothing stored in the index decides: each entry is joined to its document or page as it is
+    in the database now (documents_for, pages_for), so a document moved by a bulk action, a page
+    unpublished, moved or expired, a deleted object or a changed restriction counts at once,
+    whatever path changed it. Entries of any other kind are never shown."""
     from django.db.models import Q
+    from wagtail.models import Page
 
     from search.models import SearchEntry
 
-    entries = SearchEntry.objects.exclude(collection_id__in=denied_collection_ids(user))
-    for path in denied_page_paths(user):
-        entries = entries.exclude(Q(page_path__startswith=path) & ~Q(page_path=""))
-    return entries
+    return SearchEntry.objects.filter(
+        Q(kind="document", object_id__in=documents_for(user).values("pk"))
+        | Q(
+            kind__in=("page", "news"),
+            object_id__in=pages_for(user, Page.objects.all()).values("pk"),
+        )
+    )
+
+
+def visible_document(user, document_id):
+    """The document if `user` may see it, else None: a missing and a hidden document take the
+    same queries, so neither the answer nor its timing tells them apart."""
+    from wagtail.documents import get_document_model
+
+    queryset = get_document_model().objects.select_related("collection")
+    return documents_for(user, queryset).filter(pk=document_id).first()
 
 
 def is_restricted_document(document):
@@ -595,3 +626,17 @@ def monitor_exact(user):
     """Does the monitor show this user exact numbers? Only the reporting point sees counts below 5;
     everyone else (and everything published) gets the protected figures (monitor.protection)."""
     return can(user, "monitor.exact")
+
+
+def import_organisations(user):
+    """The organisations in which `user` imports history into the monitor."""
+    if not can(user, "monitor.import"):
+        return set()
+    return organisations_with_role(user, *PERMISSIONS["monitor.import"])
+
+
+def import_mappings_for(user):
+    """The saved column mappings of the organisations in which `user` imports history."""
+    from monitor.models import ImportMapping
+
+    return ImportMapping.objects.filter(organisation__in=import_organisations(user))

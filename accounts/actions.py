@@ -22,6 +22,7 @@ from .models import (
     AccountRequest,
     AccountRequestStatus,
     Membership,
+    Organisation,
     Role,
     RoleGrant,
     RoleGrantStatus,
@@ -587,6 +588,10 @@ def save_in_admin(obj, save, *, changed, added, actor, request=None):
     changed fields): the save and its audit event in one transaction."""
     with transaction.atomic():
         save()
+        if isinstance(obj, Organisation):
+            # Switching an organisation off (or on) ends (or restores) its editors' /cms/.
+            for user in User.objects.filter(memberships__organisation=obj).distinct():
+                sync_editor_group(user)
         record_event(
             Event.ADMIN_ADDED if added else Event.ADMIN_CHANGED,
             actor=actor,

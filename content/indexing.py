@@ -1,6 +1,8 @@
-"""Keeps the search index in step with the knowledge base. Access is not stored here: the access
-module filters entries at query time by collection and page path, so a changed restriction takes
-effect at once."""
+"""Keeps the search index in step with the knowledge base. Access is not decided from anything
+stored here: accounts.access.search_entries_for joins the entries to the live documents and pages
+and applies the current restrictions, so a changed restriction takes effect at once whatever path
+changed it. The entries' collection_id and page_path are copies for `check_search_index`, kept in
+step by content/signal_handlers.py."""
 
 from django.utils.html import strip_tags
 from wagtail.models import Page
@@ -41,6 +43,15 @@ def index_document(document):
 
 def remove_document(document_id):
     remove_entry("document", document_id)
+
+
+def sync_document_collection(document_id, collection_id):
+    """Keep the entry's copy of the document's collection in step (Wagtail's bulk "add to
+    collection" updates the document without saving it). Informational only: access is decided
+    from the document row itself (accounts.access.search_entries_for)."""
+    SearchEntry.objects.filter(kind="document", object_id=document_id).exclude(
+        collection_id=collection_id
+    ).update(collection_id=collection_id)
 
 
 def _page_text(page):

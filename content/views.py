@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
@@ -34,7 +33,8 @@ def home(request):
 @rule(PUBLIC)
 def serve_document(request, document_id, document_filename):
     """The only way to a document's file. Restricted documents need the right login and every
-    download of one is an audit event; /media/ serves nothing."""
+    download of one is an audit event; /media/ serves nothing. A document the visitor may not
+    see answers exactly as one that does not exist (404)."""
     document, refusal = _document_or_login(request, document_id)
     if refusal:
         return refusal
@@ -58,14 +58,11 @@ def serve_document(request, document_id, document_filename):
 
 
 def _document_or_login(request, document_id):
-    """The document if the user may see it; a login page for anonymous visitors of a restricted
-    one; 404 for everyone else (the existence of a restricted document is not confirmed)."""
-    document = KnowledgeDocument.objects.select_related("collection").filter(pk=document_id).first()
+    """The document if the user may see it; otherwise 404, whether it is missing or restricted,
+    for anonymous visitors too (the 404 page offers the login): no existence oracle. Both cases
+    run the same queries (access.visible_document)."""
+    document = access.visible_document(request.user, document_id)
     if document is None:
-        raise Http404
-    if not access.can(request.user, "knowledge.view_document", document):
-        if not access.is_verified(request.user):
-            return None, redirect_to_login(request.get_full_path())
         raise Http404
     return document, None
 

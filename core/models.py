@@ -68,3 +68,15 @@ class OutgoingEmail(models.Model):
     def message_id(self):
         """Stable over attempts, so a mail server or client can recognise a repeat."""
         return f"<{self.id}@signaal>"
+
+
+class PageCacheState(models.Model):
+    """One row whose `generation` is part of every key of the anonymous page cache
+    (core/pagecache.py): core.pagecache.invalidate_all() writes a new random token, in the
+    transaction of the change that called it, and every web process stops serving the pages it
+    kept at once (they read the row per cached request)."""
+
+    generation = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.generation

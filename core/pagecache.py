@@ -14,11 +14,18 @@ Only what is the same for everyone is kept:
 - a request without cookies other than the CSRF and language cookies: no session (not signed
   in, no mailbox sign-in) and no pending messages;
 - a response that sets no cookie other than the CSRF cookie.
-The key holds the scheme, host, full path with query string and language.
+The key holds the scheme, host, full path with query string and language, and the generation
+of the cache (core.models.PageCacheState, read once per cacheable request).
 
 Each web process keeps its own copy (Django's local-memory cache, alias "pages"), at most
-`MAX_ENTRIES` pages. A change by an editor reaches anonymous visitors within the cache time;
-signed-in users, editors among them, always see the page as it is now.
+`MAX_ENTRIES` pages. invalidate_all() writes a new generation in the transaction of the change
+that calls it, so no process serves a page it kept before that change once it is committed:
+content/signal_handlers.py calls it for every publish, unpublish (scheduled expiry included),
+move, delete, document or collection change and view-restriction change, and the
+`after_bulk_action` hook in content/wagtail_hooks.py for every Wagtail bulk action (they update
+rows without signals). A restriction therefore takes effect for anonymous visitors at once; the
+cost is one primary-key read per request that could be served from memory. Signed-in users,
+editors among them, always see the page as it is now.
 
 Why the token is swapped here rather than by a standard tool (issue 20, looked at December 2026):
 - Django's cache middleware and cache_page, and wagtail-cache (the maintained page cache for
@@ -45,6 +52,7 @@ another's does not.
 
 import hashlib
 import re
+import uuid
 
 from django.conf import settings
 from django.core.cache import caches
@@ -77,9 +85,37 @@ def _public_page(request):
         return False
 
 
-def _key(request):
+def generation():
+    """The current generation of the page cache (shared by every process through the database)."""
+    from .models import PageCacheState
+
+    token = PageCacheState.objects.filter(pk=1).values_list("generation", flat=True).first()
+    return token or ""
+
+
+def invalidate_all():
+    """Make every kept public page stale in every process. Call it inside the transaction of the
+    change (publish, unpublish, restriction, collection, scheduled publishing): a rolled-back
+    change leaves the cache as it was, a committed one is seen by the next request."""
+    from .models import PageCacheState
+
+    token = uuid.uuid4().hex
+    if not PageCacheState.objects.filter(pk=1).update(generation=token):
+        PageCacheState.objects.bulk_create(
+            [PageCacheState(pk=1, generation=token)], ignore_conflicts=True
+        )
+        PageCacheState.objects.filter(pk=1).update(generation=token)
+
+
+def _key(request, current):
     raw = "|".join(
-        [request.scheme, request.get_host(), request.get_full_path(), request.LANGUAGE_CODE]
+        [
+            current,
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            request.LANGUAGE_CODE,
+        ]
     )
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
@@ -117,7 +153,7 @@ def anonymous_pages(get_response):
         if not _cacheable_request(request):
             return get_response(request)
         cache = caches["pages"]
-        key = _key(request)
+        key = _key(request, generation())
         kept = cache.get(key)
         if kept is not None:
             headers, body = kept
