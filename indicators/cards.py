@@ -22,9 +22,9 @@ CARD_FORMS = [
 ]
 
 
-def card(form, *, english=False):
+def card(form, *, language=None):
     """The content of one card: sections (person, location) of domains with signals, and the
-    route for each."""
+    route for each; the signals in `language` (the active language by default)."""
     indicators = Indicator.objects.filter(active=True, forms__contains=f"|{form}|").order_by(
         "domain", "-strength", "code"
     )
@@ -41,7 +41,7 @@ def card(form, *, english=False):
             groups.setdefault(domains[indicator.domain], []).append(
                 {
                     "code": indicator.code,
-                    "text": indicator.text_en if english else indicator.text_nl,
+                    "text": indicator.text_for(language),
                     "strength": indicator.strength,
                     "strength_label": indicator.get_strength_display(),
                 }

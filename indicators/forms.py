@@ -4,6 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from .models import Indicator, PremisesType, Subject
 
 
+class PremisesChoiceField(forms.ModelChoiceField):
+    """Kinds of place by their name in the active language."""
+
+    def label_from_instance(self, obj):
+        return obj.name_for()
+
+
 class GuideForm(forms.Form):
     """'Wat zie je?': every field is optional, the selection lives in the URL (GET)."""
 
@@ -18,7 +25,7 @@ class GuideForm(forms.Form):
     )
     acute = forms.BooleanField(label=_("Someone is in acute danger"), required=False)
     minor = forms.BooleanField(label=_("It concerns someone under 18"), required=False)
-    premises = forms.ModelChoiceField(
+    premises = PremisesChoiceField(
         label=_("Kind of place"),
         queryset=PremisesType.objects.all(),
         required=False,

@@ -68,7 +68,7 @@ def signals_from_catalogue():
     from .models import Indicator
 
     return {
-        i.code: Signal(i.code, i.text_nl, i.strength, tuple(i.form_codes), i.subject, i.minors)
+        i.code: Signal(i.code, i.text_for(), i.strength, tuple(i.form_codes), i.subject, i.minors)
         for i in Indicator.objects.filter(active=True)
     }
 
@@ -132,7 +132,7 @@ def assess(codes, *, subject="person", minor=False, premises=None, signals=None)
                 by_form[form].reasons.append(
                     Reason(
                         "",
-                        premises.name_nl,
+                        premises.name_for(),
                         1,
                         _("Context: this kind of place is often involved in this form."),
                     )

@@ -2,7 +2,6 @@ from itertools import groupby
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 
 from accounts.access import PUBLIC, rule
 
@@ -21,7 +20,6 @@ def guide(request):
     form = GuideForm(request.GET or None)
     subject = form.subject_value()
     selected = set(form.cleaned_data["s"]) if form.is_bound and form.is_valid() else set()
-    english = (get_language() or "nl").startswith("en")
     indicators = Indicator.objects.filter(active=True, subject=subject).order_by("domain", "code")
     labels = dict(Domain.choices)
     groups = [
@@ -31,7 +29,7 @@ def guide(request):
             "items": [
                 {
                     "code": i.code,
-                    "text": i.text_en if english else i.text_nl,
+                    "text": i.text_for(),
                     "checked": i.code in selected,
                     "strength": i.get_strength_display(),
                 }
@@ -58,7 +56,6 @@ def guide(request):
             "groups": groups,
             "assessment": assessment,
             "steps": steps,
-            "english": english,
             "cards": [(form, ExploitationForm(form).label) for form in CARD_FORMS],
         },
     )
@@ -67,7 +64,7 @@ def guide(request):
 def _card_or_404(request, form):
     if form not in CARD_FORMS:
         raise Http404
-    return card(form, english=(get_language() or "nl").startswith("en"))
+    return card(form)
 
 
 @rule(PUBLIC)

@@ -232,7 +232,7 @@ def _catalogue_list(key, build):
 
 
 def premises_choices(language):
-    name = "name_nl" if language == "nl" else "name_en"
+    name = f"name_{catalogue_language(language)}"
     rows = _catalogue_list(
         f"premises:{name}",
         lambda: list(PremisesType.objects.order_by(name).values_list("code", name)),
@@ -241,7 +241,7 @@ def premises_choices(language):
 
 
 def sector_choices(language):
-    name = "name_nl" if language == "nl" else "name_en"
+    name = f"name_{catalogue_language(language)}"
     rows = _catalogue_list(
         f"sectors:{name}", lambda: list(Sector.objects.order_by(name).values_list("code", name))
     )

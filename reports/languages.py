@@ -1,6 +1,7 @@
 """The languages of the public report form: Dutch, English and the languages of the groups most at
-risk (labour migrants from Poland, Romania and Bulgaria; refugees from Ukraine). The rest of the
-site is in Dutch and English."""
+risk (labour migrants from Poland, Romania and Bulgaria; refugees from Ukraine). The public pages
+(home, "Wat zie je?", signal cards, the report form) speak all six; the staff screens are in Dutch
+and English."""
 
 from contextlib import contextmanager
 
@@ -40,6 +41,6 @@ def speaking(request, code):
 
 
 def catalogue_language(code):
-    """The catalogue (signals, kinds of place) is kept in Dutch and English: other languages see
-    the English text, marked as English for screen readers."""
-    return "nl" if code == "nl" else "en"
+    """The catalogue (signals, kinds of place, sectors) is kept in all six languages
+    (indicators.models.CATALOGUE_LANGUAGES); another code gets Dutch."""
+    return code if code in CODES else "nl"

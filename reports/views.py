@@ -120,7 +120,7 @@ def _indicator_groups(form, language):
             "items": [
                 {
                     "code": i.code,
-                    "text": i.text_nl if catalogue == "nl" else i.text_en,
+                    "text": i.text_for(catalogue),
                     "checked": i.code in selected,
                 }
                 for i in items
@@ -164,7 +164,7 @@ def _summary(forms, draft):
         if step == "what":
             codes = form.cleaned_data.get("indicators") or []
             texts = Indicator.objects.filter(code__in=codes).order_by("domain", "code")
-            texts = [i.text_nl if catalogue == "nl" else i.text_en for i in texts]
+            texts = [i.text_for(catalogue) for i in texts]
             items.append(
                 {
                     "label": form.fields["indicators"].label,

@@ -86,6 +86,11 @@ def test_an_editor_changes_an_indicator_and_a_new_version_is_numbered(client, pe
             "code": "SU-01",
             "text_nl": "Moet verdiensten uit seks afgeven",
             "text_en": "x",
+            # Every text is required in all six languages (the editor sees and corrects them).
+            "text_pl": indicator.text_pl,
+            "text_ro": indicator.text_ro,
+            "text_bg": indicator.text_bg,
+            "text_uk": "Мусить віддавати гроші",
             "domain": "money",
             "strength": "strong",
             "forms": "|sexual|",
@@ -97,6 +102,7 @@ def test_an_editor_changes_an_indicator_and_a_new_version_is_numbered(client, pe
     latest = CatalogueVersion.objects.order_by("-number").first()
     assert latest.number == before + 1
     assert any(row["text_nl"] == "Moet verdiensten uit seks afgeven" for row in latest.snapshot)
+    assert any(row["text_uk"] == "Мусить віддавати гроші" for row in latest.snapshot)
     client.logout()
     login(client, personas[Role.ANALYST])
     response = client.get(url)
