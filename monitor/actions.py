@@ -14,13 +14,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.actions import record_event
 from audit.events import Event
 
+from core.dates import local_date
 from . import facts, history, policy
 from .models import ImportBatch, PolicyState, PolicyStatus, PolicyTopic
 
@@ -186,7 +186,7 @@ def _imported_before(earlier):
         % {
             "file": earlier.file_name,
             "source": earlier.source or "-",
-            "date": date_format(timezone.localtime(earlier.uploaded_at), "j F Y"),
+            "date": local_date(earlier.uploaded_at),
         },
     }
 

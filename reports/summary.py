@@ -4,6 +4,7 @@ see: the context passed in is already limited to the reader's parts."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import local_date, local_datetime
 from core.pdf import FONT, new_pdf
 
 
@@ -27,12 +28,12 @@ def case_summary_pdf(context):
     _line(
         pdf,
         _("Confidential. Printed %(when)s. Only for the case meeting; do not pass on.")
-        % {"when": timezone.localtime().strftime("%d-%m-%Y %H:%M")},
+        % {"when": local_datetime(timezone.now())},
         size=9,
     )
     pdf.ln(3)
     _pair(pdf, _("Kind"), report.get_kind_display())
-    _pair(pdf, _("Received"), timezone.localtime(report.created_at).strftime("%d-%m-%Y"))
+    _pair(pdf, _("Received"), local_date(report.created_at))
     _pair(pdf, _("Municipality"), report.municipality.name if report.municipality else "")
     _pair(pdf, _("Form of exploitation"), context["primary_form_label"])
     _pair(pdf, _("Minor involved"), _("Yes") if report.minor_involved else _("No"))
@@ -69,7 +70,7 @@ def case_summary_pdf(context):
             line = f"• {person.get_role_display()}: {details} {person.description}".strip()
             shared_at = getattr(person, "shared_at", None)
             if referral is not None and shared_at and shared_at > referral.sent_at:
-                when = timezone.localtime(shared_at).strftime("%d-%m-%Y %H:%M")
+                when = local_datetime(shared_at)
                 line += " (" + _("Added on %(when)s") % {"when": when} + ")"
             _line(pdf, line)
     if "contact" in context["parts"] and (referral is None or referral.share_contact):

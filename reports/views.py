@@ -15,13 +15,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from accounts import access
 from accounts.access import PUBLIC, SIGNED_IN, rule
+from core.dates import local_date
 from indicators.exploitation import join_codes
 from indicators.models import Domain, Indicator, PremisesType
 
@@ -138,7 +138,7 @@ def _display(form, name):
     if value is True:
         return _("Yes")
     if isinstance(value, date):
-        return date_format(value)
+        return local_date(value)
     if hasattr(field, "queryset"):
         return str(value)
     if getattr(field, "choices", None) and not isinstance(value, list):

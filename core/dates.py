@@ -1,0 +1,49 @@
+"""Dates as natives write them, in every language of the site: day, month name, year from the
+Unicode CLDR data (Babel), with the month in the form the language uses after a day number
+("6 grudnia 2026", "6 грудня 2026", "6 decembrie 2026", "6 декември 2026", "6 december 2026").
+Django's own |date knows one month name per language (the nominative: "6 Grudzień 2026") and
+English abbreviations in Dutch ("6 Dec 2026"). Templates use the |local_date and |local_datetime
+filters (core/templatetags/dates.py, loaded everywhere as a builtin)."""
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+from django.utils import timezone
+from django.utils.translation import get_language
+
+# "long": the month written out; "short": CLDR's abbreviated month (for dense tables).
+PATTERNS = {"long": "d MMMM y", "short": "d MMM y"}
+
+
+def locale_for(language=None):
+    """The Babel locale for a Django language code ('pt-br' -> 'pt_BR'); Dutch by default."""
+    code = (language or get_language() or "nl").replace("-", "_")
+    language_part, _, region = code.partition("_")
+    return f"{language_part}_{region.upper()}" if region else language_part
+
+
+def local_date(value, style="long", language=None):
+    """`value` (a date or datetime; an aware datetime in the site's time zone) as day, month and
+    year in `language` (the active one by default). Empty for None or ""."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime):
+        value = _local(value).date()
+    if not isinstance(value, date):
+        return str(value)
+    return format_date(value, PATTERNS.get(style, PATTERNS["long"]), locale=locale_for(language))
+
+
+def local_datetime(value, style="long", *, seconds=False, language=None):
+    """local_date() followed by the 24-hour time: "6 grudnia 2026 14:05"."""
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, datetime):
+        return local_date(value, style, language)
+    value = _local(value)
+    time = value.strftime("%H:%M:%S" if seconds else "%H:%M")
+    return f"{local_date(value, style, language)} {time}"
+
+
+def _local(value):
+    return timezone.localtime(value) if timezone.is_aware(value) else value
