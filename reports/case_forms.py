@@ -2,7 +2,6 @@
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -165,72 +164,6 @@ ITEM_ERRORS = {
     "persons": {"invalid_choice": _("Choose persons of this report from the list.")},
     "attachments": {"invalid_choice": _("Choose attachments of this report from the list.")},
 }
-
-
-def referral_summary(report):
-    """A first summary for the partner from the parts of the report a referral shares: what was
-    seen, where and when, who is involved, the form of exploitation. Never the reporter."""
-    from django.utils import timezone
-    from django.utils.formats import date_format
-
-    lines = [
-        gettext("%(kind)s %(reference)s, received %(date)s.")
-        % {
-            "kind": report.get_kind_display(),
-            "reference": report.reference,
-            "date": date_format(timezone.localtime(report.created_at), "j F Y"),
-        }
-    ]
-    if report.description:
-        lines.append(gettext("What was seen: %(text)s") % {"text": report.description})
-    where = ", ".join(
-        part
-        for part in (
-            " ".join(p for p in (report.street, report.house_number) if p),
-            report.postcode,
-            report.municipality.name if report.municipality_id else "",
-            report.place,
-        )
-        if part
-    )
-    if where:
-        lines.append(gettext("Where: %(where)s") % {"where": where})
-    if report.occurred_on or report.occurred_period:
-        when = " ".join(
-            p
-            for p in (
-                date_format(report.occurred_on, "j F Y") if report.occurred_on else "",
-                report.occurred_period,
-            )
-            if p
-        )
-        lines.append(gettext("When: %(when)s") % {"when": when})
-    who = []
-    if report.victim_count:
-        who.append(gettext("%(count)s possible victims") % {"count": report.victim_count})
-    if report.minor_involved:
-        who.append(gettext("a minor is involved"))
-    if report.company_name:
-        who.append(gettext("company: %(name)s") % {"name": report.company_name})
-    if who:
-        lines.append(gettext("Involved: %(who)s") % {"who": "; ".join(who)})
-    if report.primary_form:
-        lines.append(
-            gettext("Form of exploitation: %(form)s")
-            % {"form": ExploitationForm(report.primary_form).label}
-        )
-    if report.acute_danger == "yes":
-        lines.append(gettext("The reporter says someone is in acute danger."))
-    return "\n".join(lines)[:5000]
-
-
-class LegalBasisChoice(forms.ModelChoiceField):
-    """A radio per basis, its explanation (when to use it) beside its name."""
-
-    def label_from_instance(self, obj):
-        if not obj.description:
-            return obj.name
-        return format_html('{}<span class="helptext">{}</span>', obj.name, obj.description)
 
 
 class ReferralForm(forms.Form):
