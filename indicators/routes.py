@@ -33,6 +33,10 @@ def route_codes(*, subject, forms, minor=False, acute=False):
     )
     if subject == "location":
         steps.append(("police", _("Report the location to the police.")))
+        if minor:
+            steps.extend(_minor_steps(forms, subject))
+        if "smuggling" in forms:
+            steps.extend(_smuggling_steps())
         if "labour" in forms:
             steps.append(
                 (
@@ -64,9 +68,9 @@ def route_codes(*, subject, forms, minor=False, acute=False):
         )
     )
     if minor:
-        steps.append(("chat_fier", _("A young person can chat anonymously with Fier.")))
-        if "criminal" in forms:
-            steps.append(("keerpunt", _("For young people in criminal exploitation: Keerpunt.")))
+        steps.extend(_minor_steps(forms, subject))
+    if "smuggling" in forms:
+        steps.extend(_smuggling_steps())
     if "labour" in forms:
         steps.append(("nla", _("Labour exploitation: the Netherlands Labour Authority.")))
     steps.append(
@@ -77,6 +81,49 @@ def route_codes(*, subject, forms, minor=False, acute=False):
     )
     steps.append(("police", _("Does the victim want to report the crime? The police.")))
     return steps
+
+
+def _minor_steps(forms, subject):
+    """Minors, in both routes: any exploitation of a minor is possible trafficking."""
+    steps = []
+    if subject == "location":
+        steps.append(
+            (
+                "veilig_thuis",
+                _(
+                    "A minor may be involved: tell Veilig Thuis too, which can start youth "
+                    "protection."
+                ),
+            )
+        )
+    else:
+        steps.append(("chat_fier", _("A young person can chat anonymously with Fier.")))
+    if "criminal" in forms:
+        steps.append(("keerpunt", _("For young people in criminal exploitation: Keerpunt.")))
+    steps.append(
+        (
+            "meldpunt_minderjarigen",
+            _("Exploitation of minors: the Meldpunt Uitbuiting Minderjarigen."),
+        )
+    )
+    return steps
+
+
+def _smuggling_steps():
+    """Human smuggling: the Royal Netherlands Marechaussee and the police's AVIM."""
+    return [
+        (
+            "kmar",
+            _(
+                "Signals of human smuggling: the Royal Netherlands Marechaussee, at the border "
+                "and at airports."
+            ),
+        ),
+        (
+            "avim",
+            _("Human smuggling inland: the police's AVIM, which investigates smuggling."),
+        ),
+    ]
 
 
 def route(*, subject, forms, minor=False, acute=False):

@@ -45,7 +45,10 @@ def guide(request):
             sorted(selected), subject=subject, minor=data["minor"], premises=data["premises"]
         )
         steps = route(
-            subject=subject, forms=assessment.forms, minor=data["minor"], acute=data["acute"]
+            subject=subject,
+            forms=assessment.route_forms,
+            minor=data["minor"],
+            acute=data["acute"],
         )
     return render(
         request,

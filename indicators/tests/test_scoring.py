@@ -20,6 +20,9 @@ class Premises:
     name_nl = "Massagesalon"
     form_codes = ["sexual"]
 
+    def name_for(self, language=None):
+        return self.name_nl
+
 
 def test_each_suggestion_lists_its_reasons():
     result = assess(["S1", "M1"], signals=SIGNALS)
@@ -44,12 +47,13 @@ def test_levels_follow_the_combination():
     assert assess(["W1", "W2"], signals=SIGNALS).suggestions[0].level == "weak"
 
 
-def test_a_minor_is_always_flagged():
+def test_a_minor_is_always_flagged_but_the_evidence_is_not_raised():
     adult = assess(["W2"], signals=SIGNALS)
     minor = assess(["W2"], minor=True, signals=SIGNALS)
-    assert not adult.minor_flag
-    assert minor.minor_flag and minor.minor_reason
-    assert minor.suggestions[0].level == "possible"
+    assert not adult.minor_flag and not adult.urgent
+    assert minor.minor_flag and minor.minor_reason and minor.minor_note
+    assert minor.urgent, "a minor raises the priority"
+    assert minor.suggestions[0].level == "weak", "a single weak signal stays weak for a minor"
 
 
 def test_no_signals_no_minor_flag():

@@ -32,26 +32,38 @@
 })();
 
 // "Wat zie je?": with JavaScript the outcome updates as you tick; without it, the button does.
+// data-live-update names the parts of the page to refresh (the outcome and the compact summary
+// beside the signals, an aria-live region that stays in view on a phone). Every change starts a
+// new request and aborts the one before; an answer that is not the latest is ignored, so a slow
+// earlier answer can never overwrite the outcome (or the report link) of what is ticked now.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-live-update]");
   if (!form || !window.fetch || !window.DOMParser) { return; }
-  var target = document.getElementById(form.dataset.liveUpdate);
+  var targets = form.dataset.liveUpdate.split(/\s+/).map(function (id) {
+    return document.getElementById(id);
+  }).filter(Boolean);
   var inputs = document.querySelectorAll("input[form='" + form.id + "'], #" + form.id + " input, #" + form.id + " select");
+  var latest = 0;
+  var pending = null;
   function update() {
     // FormData includes the checkboxes outside the form that name it with form="…".
     var params = new URLSearchParams(new FormData(form));
     var url = form.action + "?" + params.toString();
-    fetch(url, { credentials: "same-origin" }).then(function (response) {
+    var sequence = ++latest;
+    if (pending) { pending.abort(); }
+    pending = window.AbortController ? new AbortController() : null;
+    fetch(url, { credentials: "same-origin", signal: pending ? pending.signal : undefined }).then(function (response) {
       return response.ok ? response.text() : null;
     }).then(function (html) {
-      if (!html) { return; }
-      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(target.id);
-      if (fresh) {
-        target.innerHTML = fresh.innerHTML;
-        window.history.replaceState(null, "", url);
-      }
-    }).catch(function () { /* the button still works */ });
+      if (!html || sequence !== latest) { return; } // a newer change is on its way
+      var page = new DOMParser().parseFromString(html, "text/html");
+      targets.forEach(function (target) {
+        var fresh = page.getElementById(target.id);
+        if (fresh) { target.innerHTML = fresh.innerHTML; }
+      });
+      window.history.replaceState(null, "", url);
+    }).catch(function () { /* aborted, or offline: the button still works */ });
   }
   Array.prototype.forEach.call(inputs, function (input) {
     if (input.name === "subject") { return; } // switching lists needs a full page
