@@ -80,7 +80,8 @@ class SearchPosting(models.Model):
     title_tf = models.PositiveSmallIntegerField(default=0)
     weight = models.FloatField(default=0)
     # The entry's length (SearchEntry.length), for BM25's length normalisation without a join.
-    length = models.PositiveIntegerField(default=0)
+    # Defaults in the database too, so that the previous version can still write postings.
+    length = models.PositiveIntegerField(default=0, db_default=0)
     # Token positions, comma-separated ("3,17,120"): for phrases.
     positions = models.TextField()
     # The two terms that follow each occurrence, with distances (",17:1/230:2,"): for phrases.
@@ -135,8 +136,8 @@ class SearchIndexState(models.Model):
 
     generation = models.CharField(max_length=32)
     vocabulary = models.CharField(max_length=32)
-    entry_count = models.BigIntegerField(default=0)
-    total_length = models.BigIntegerField(default=0)
+    entry_count = models.BigIntegerField(default=0, db_default=0)
+    total_length = models.BigIntegerField(default=0, db_default=0)
 
     class Meta:
         verbose_name = _("search index state")

@@ -1,12 +1,18 @@
 from django.db import migrations, models
+from django.db.models import Count, Sum
 
 
-def clear_index(apps, schema_editor):
-    """Postings change meaning (field-weighted frequencies with the entry's length instead of a
-    finished BM25 weight): the index is derived data, so empty it; `manage.py
-    reindex_knowledge` (also run by load_demo_content) rebuilds it."""
-    for name in ("SearchPosting", "SearchFacet", "SearchEntry", "SearchTerm", "SearchIndexState"):
-        apps.get_model("search", name).objects.all().delete()
+def count_entries(apps, schema_editor):
+    """The corpus statistics of the entries already indexed. The postings keep working as they
+    are (their weight is read as the field-weighted frequency, their length as 0: no length
+    normalisation) until `manage.py reindex_knowledge` rewrites them, so that the old version can
+    keep serving search while this runs."""
+    entries = apps.get_model("search", "SearchEntry").objects.aggregate(
+        entries=Count("pk"), length=Sum("length")
+    )
+    apps.get_model("search", "SearchIndexState").objects.filter(pk=1).update(
+        entry_count=entries["entries"] or 0, total_length=entries["length"] or 0
+    )
 
 
 class Migration(migrations.Migration):
@@ -15,7 +21,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(clear_index, migrations.RunPython.noop),
         migrations.RemoveIndex(
             model_name="searchposting",
             name="search_posting_score",
@@ -23,18 +28,19 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="searchposting",
             name="length",
-            field=models.PositiveIntegerField(default=0),
+            field=models.PositiveIntegerField(default=0, db_default=0),
         ),
         migrations.AddField(
             model_name="searchindexstate",
             name="entry_count",
-            field=models.BigIntegerField(default=0),
+            field=models.BigIntegerField(default=0, db_default=0),
         ),
         migrations.AddField(
             model_name="searchindexstate",
             name="total_length",
-            field=models.BigIntegerField(default=0),
+            field=models.BigIntegerField(default=0, db_default=0),
         ),
+        migrations.RunPython(count_entries, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="searchposting",
             index=models.Index(

@@ -819,3 +819,34 @@ def test_compounds_within_the_postings_budget_rarest_first(db, monkeypatch):
     # The word itself always; then drugshandel (1 entry) and wapenhandel (2) fit in 3 postings.
     assert found(entries, "handel") == {1, 2, 3, 4}
     assert ids(search(entries, "handel"))[0] == 1  # the exact match first
+
+
+def test_a_search_costs_three_queries_once_the_caches_are_warm(visible, django_assert_num_queries):
+    search(visible, "slachtoffers uitbuiting", filters={"type": ["report"]})
+    # The state row, the scoring statement, the page of entries.
+    with django_assert_num_queries(3):
+        result = search(visible, "slachtoffers uitbuiting", filters={"type": ["report"]})
+    assert result.total > 0
+    # After a change to the index: the new vocabulary and statistics, no count of the entries.
+    index_entry("page", 80, title="Uitbuiting", body="Slachtoffers van uitbuiting.", url="/80/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        search(visible, "slachtoffers uitbuiting")
+    assert not [q["sql"] for q in queries if "COUNT(*), SUM" in q["sql"]]
+
+
+def test_indexing_one_entry_does_not_recount_the_corpus(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for number in range(1, 12):
+        with CaptureQueriesContext(connection) as queries:
+            index_entry("page", number, title="Tekst", body=f"Tekst {number}.", url=f"/{number}/")
+        counts.append(len(queries))
+        recounts = [q["sql"] for q in queries if "SUM(" in q["sql"].upper()]
+        # Only the first, which creates the state row, counts what is there.
+        assert len(recounts) == (1 if number == 1 else 0)
+    assert counts[1] == counts[-1]
