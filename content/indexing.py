@@ -45,6 +45,10 @@ def remove_document(document_id):
     remove_entry("document", document_id)
 
 
+def remove_entry_of(kind, object_id):
+    remove_entry(kind, object_id)
+
+
 def sync_document_collection(document_id, collection_id):
     """Keep the entry's copy of the document's collection in step (Wagtail's bulk "add to
     collection" updates the document without saving it). Informational only: access is decided
