@@ -43,7 +43,8 @@ security: setup system-packages audit
 	$(PY) -m pytest core/tests/test_security_hostile.py core/tests/test_security_organisations.py \
 	  core/tests/test_security_headers.py core/tests/test_security_session.py \
 	  core/tests/test_security_browser.py core/tests/test_security_methods.py \
-	  core/tests/test_security_files.py core/tests/test_security_reads.py accounts/tests
+	  core/tests/test_security_files.py core/tests/test_security_reads.py accounts/tests \
+	  content/tests/test_knowledge_access.py content/tests/test_knowledge_leaks.py
 
 # Mutation testing (not part of `make test`; docs/testing.md): mutmut 3 changes the code of the
 # access rules, the scoring, the suppression of small numbers and the case workflow one mutant at
