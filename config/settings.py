@@ -13,7 +13,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from core.filemodes import private_directory, private_file, write_private_file
 from core.logging import configuration as logging_configuration
@@ -457,7 +456,17 @@ SIGNAAL_SMALL_NUMBER = 4
 SIGNAAL_MONITOR_REFRESH_MINUTES = env_int("SIGNAAL_MONITOR_REFRESH_MINUTES", 10, minimum=1)
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# The public pages (home, "Wat zie je?", signal cards, the report form) speak all six, each
+# named in itself in the language choice (templates/includes/language_choice.html); the staff
+# screens are translated into Dutch and English only, and fall back to English in the others.
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("bg", "Български"),
+    ("uk", "Українська"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

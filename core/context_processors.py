@@ -27,6 +27,8 @@ def site(request):
     return {
         "knowledge_base_url": SimpleLazyObject(_knowledge_base_url),
         "signaal_demo": settings.SIGNAAL_DEMO,
+        # The language choice (templates/includes/language_choice.html): each named in itself.
+        "site_languages": settings.LANGUAGES,
         "signed_in": user is not None and access.is_verified(user),
         "may_review_requests": user is not None and access.can(user, "accounts.review_requests"),
         "may_view_audit": user is not None and access.can(user, "audit.view_log"),
