@@ -21,7 +21,7 @@ def _snapshot(Indicator):
         {
             "code": i.code,
             "text_nl": i.text_nl,
-            **{f"text_{code}": getattr(i, f"text_{code}", "") for code in CATALOGUE_LANGUAGES[2:]},
+            **{f"text_{code}": getattr(i, f"text_{code}", "") for code in CATALOGUE_LANGUAGES[1:]},
             "domain": i.domain,
             "strength": i.strength,
             "forms": split_codes(i.forms),
