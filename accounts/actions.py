@@ -319,6 +319,24 @@ def record_logout(user, *, request):
     record_event(Event.LOGOUT, actor=user, target=user, request=request)
 
 
+@transaction.atomic
+def set_daily_digest(user, daily_digest, *, actor, request=None):
+    """The user's own choice: e-mail about reports one by one, or in one digest a day."""
+    from django.core.exceptions import PermissionDenied
+
+    if actor != user:
+        raise PermissionDenied
+    user.daily_digest = bool(daily_digest)
+    user.save(update_fields=["daily_digest"])
+    record_event(
+        Event.NOTIFICATIONS_CHANGED,
+        actor=actor,
+        target=user,
+        request=request,
+        details={"daily_digest": user.daily_digest},
+    )
+
+
 def record_password_changed(user, *, how, request):
     record_event(
         Event.PASSWORD_CHANGED,

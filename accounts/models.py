@@ -85,6 +85,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("name"), max_length=150)
     function = models.CharField(_("function"), max_length=150, blank=True)
+    # E-mail about reports (a reporter's answer, a new report) once a day instead of one by one.
+    daily_digest = models.BooleanField(_("one e-mail a day"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     # Django admin access; granted only through the platform admin role, see access.py.
     is_staff = models.BooleanField(_("staff status"), default=False)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("uitloggen/", views.logout_view, name="logout"),
     path("", views.profile, name="profile"),
     path("start/", views.start_screen, name="start"),
+    path("meldingen-per-mail/", views.notifications, name="notifications"),
     path("back-upcodes/", views.backup_codes, name="backup_codes"),
     path("back-upcodes/nieuw/", views.regenerate_backup_codes, name="regenerate_backup_codes"),
     path("wachtwoord/", views.password_change, name="password_change"),

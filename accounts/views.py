@@ -236,6 +236,25 @@ def start_screen(request):
     return response
 
 
+@rule(SIGNED_IN, methods=("POST",))
+@require_POST
+def notifications(request):
+    actions.set_daily_digest(
+        request.user,
+        request.POST.get("daily_digest") == "on",
+        actor=request.user,
+        request=request,
+    )
+    messages.success(
+        request,
+        _("You get one e-mail a day about reports.")
+        if request.user.daily_digest
+        else _("You get an e-mail about reports as they happen."),
+        extra_tags="feedback-notifications",
+    )
+    return redirect(reverse("accounts:profile") + "#notifications")
+
+
 @rule(SIGNED_IN)
 def profile(request):
     backup = StaticDevice.objects.filter(user=request.user, confirmed=True).first()

@@ -15,6 +15,7 @@ class Event(models.TextChoices):
     LOGIN_FAILED = "accounts.login_failed", _("Sign-in failed")
     LOGOUT = "accounts.logout", _("Signed out")
     PASSWORD_CHANGED = "accounts.password_changed", _("Password changed")
+    NOTIFICATIONS_CHANGED = "accounts.notifications_changed", _("E-mail preference changed")
     REQUEST_APPROVED = "accounts.request_approved", _("Account request approved")
     REQUEST_FOR_EXISTING_ACCOUNT = (
         "accounts.request_for_existing_account",

@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.known_methods",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF (which reads the post): a post too big to read on the public forms.
+    "reports.middleware.oversized_posts",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 DAILY_JOBS = [
     "reports.actions.send_referral_reminders",
     "reports.throttle.prune_throttle",
+    "reports.actions.send_daily_digests",
     "privacy.retention.daily_retention",
     "privacy.checks.daily_audit_check",
     "audit.anchoring.anchor_head",

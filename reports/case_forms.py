@@ -2,6 +2,7 @@
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -166,14 +167,95 @@ ITEM_ERRORS = {
 }
 
 
+def referral_summary(report):
+    """A first summary for the partner from the parts of the report a referral shares: what was
+    seen, where and when, who is involved, the form of exploitation. Never the reporter."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    lines = [
+        gettext("%(kind)s %(reference)s, received %(date)s.")
+        % {
+            "kind": report.get_kind_display(),
+            "reference": report.reference,
+            "date": date_format(timezone.localtime(report.created_at), "j F Y"),
+        }
+    ]
+    if report.description:
+        lines.append(gettext("What was seen: %(text)s") % {"text": report.description})
+    where = ", ".join(
+        part
+        for part in (
+            " ".join(p for p in (report.street, report.house_number) if p),
+            report.postcode,
+            report.municipality.name if report.municipality_id else "",
+            report.place,
+        )
+        if part
+    )
+    if where:
+        lines.append(gettext("Where: %(where)s") % {"where": where})
+    if report.occurred_on or report.occurred_period:
+        when = " ".join(
+            p
+            for p in (
+                date_format(report.occurred_on, "j F Y") if report.occurred_on else "",
+                report.occurred_period,
+            )
+            if p
+        )
+        lines.append(gettext("When: %(when)s") % {"when": when})
+    who = []
+    if report.victim_count:
+        who.append(gettext("%(count)s possible victims") % {"count": report.victim_count})
+    if report.minor_involved:
+        who.append(gettext("a minor is involved"))
+    if report.company_name:
+        who.append(gettext("company: %(name)s") % {"name": report.company_name})
+    if who:
+        lines.append(gettext("Involved: %(who)s") % {"who": "; ".join(who)})
+    if report.primary_form:
+        lines.append(
+            gettext("Form of exploitation: %(form)s")
+            % {"form": ExploitationForm(report.primary_form).label}
+        )
+    if report.acute_danger == "yes":
+        lines.append(gettext("The reporter says someone is in acute danger."))
+    return "\n".join(lines)[:5000]
+
+
+class LegalBasisChoice(forms.ModelChoiceField):
+    """A radio per basis, its explanation (when to use it) beside its name."""
+
+    def label_from_instance(self, obj):
+        if not obj.description:
+            return obj.name
+        return format_html('{}<span class="helptext">{}</span>', obj.name, obj.description)
+
+
 class ReferralForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Partner"), queryset=None)
-    legal_basis = forms.ModelChoiceField(label=_("Legal basis"), queryset=None)
+    organisation = forms.ModelChoiceField(
+        label=_("Partner"), queryset=None, empty_label=_("Choose a partner")
+    )
+    legal_basis = LegalBasisChoice(
+        label=_("Legal basis"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "On what ground may this partner receive these data? Ask the privacy officer when "
+            "in doubt."
+        ),
+        error_messages={"required": _("Choose the legal basis for this referral.")},
+    )
     summary = TextField(
         label=_("Summary for the partner"),
         multiline=True,
         max_length=5000,
-        help_text=_("Write only what this partner needs to act."),
+        help_text=_(
+            "Filled in from the report without the reporter's details: edit it so that it holds "
+            "only what this partner needs to act."
+        ),
     )
     persons = forms.MultipleChoiceField(
         label=_("Persons to share"),
@@ -212,6 +294,9 @@ class ReferralForm(forms.Form):
             is_active=True, kind__in=PARTNER_KINDS
         ).order_by("name")
         self.fields["legal_basis"].queryset = LegalBasis.objects.filter(active=True)
+        self.report = report
+        if not self.is_bound:
+            self.initial.setdefault("summary", referral_summary(report))
         persons, attachments = _item_choices(report.persons.all(), report.attachments.all())
         for name, choices in (("persons", persons), ("attachments", attachments)):
             if choices:
@@ -221,6 +306,15 @@ class ReferralForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        basis = data.get("legal_basis")
+        if basis is not None and basis.needs_consent and self.report.reporter_type == "anonymous":
+            self.add_error(
+                "legal_basis",
+                _(
+                    "This report is anonymous: there is no one who can give consent. Choose "
+                    "another legal basis."
+                ),
+            )
         if data.get("share_contact") and not data.get("contact_reason"):
             self.add_error(
                 "contact_reason", _("State why the partner needs the reporter's contact details.")
@@ -316,8 +410,8 @@ class WorklistForm(forms.Form):
         required=False,
         choices=[("", _("Anyone")), ("me", _("To me")), ("nobody", _("To nobody"))],
     )
-    unread = forms.BooleanField(label=_("New messages from the reporter"), required=False)
     overdue = forms.BooleanField(label=_("Past the deadline"), required=False)
+    unread = forms.BooleanField(label=_("New messages from the reporter"), required=False)
     open = forms.BooleanField(label=_("Open only"), required=False)
     primary_form = forms.ChoiceField(label=_("Form of exploitation"), required=False)
     priority = forms.ChoiceField(

@@ -26,6 +26,8 @@ DRAFT_HOURS = 3
 DRAFT_SECONDS = DRAFT_HOURS * 60 * 60
 # Fields that never travel in a draft, whatever form they appear in.
 SECRET_FIELDS = ("passphrase", "passphrase_again", "website")
+# The longest value a draft keeps of a field without a max_length (choices, dates, numbers).
+MAX_VALUE = 1000
 
 
 class BadDraft(Exception):
@@ -108,10 +110,15 @@ class Draft:
         return draft
 
     def remember(self, step, form, post):
-        """Keep what was typed in `form`'s fields (valid or not)."""
+        """Keep what was typed in `form`'s fields (valid or not), each value cut at its field's
+        max_length (MAX_VALUE for the others): an oversized post does not make an oversized
+        draft, and the page that carries it stays below DATA_UPLOAD_MAX_MEMORY_SIZE."""
         self.data[step] = {
-            name: list(post.getlist(name))[:200]
-            for name in form.fields
+            name: [
+                value[: getattr(field, "max_length", None) or MAX_VALUE]
+                for value in post.getlist(name)[:200]
+            ]
+            for name, field in form.fields.items()
             if not name.startswith("attachments") and name not in SECRET_FIELDS
         }
 

@@ -18,6 +18,7 @@ from django.utils.formats import localize
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from indicators.exploitation import ExploitationForm
@@ -49,15 +50,53 @@ def clean_text(value, *, multiline=False):
     return value.strip()
 
 
+LIMIT = _("At most {count} characters.")
+TOO_LONG = _(
+    "This text is longer than the %(limit)s characters that fit (it had %(length)s). Only the "
+    "first %(limit)s characters have been kept: read the end again and shorten where needed."
+)
+
+
 class TextField(forms.CharField):
+    """Text as typed, its limit stated: the browser stops at maxlength, a longer text that gets
+    through anyway is cut for the form and the draft (keep_the_start) with TOO_LONG beside it."""
+
     def __init__(self, *, multiline=False, **kwargs):
         self.multiline = multiline
         if multiline:
             kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 6}))
+            if kwargs.get("max_length"):
+                limit = format_lazy(LIMIT, count=kwargs["max_length"])
+                help_text = kwargs.get("help_text")
+                kwargs["help_text"] = format_lazy("{} {}", help_text, limit) if help_text else limit
         super().__init__(**kwargs)
 
     def to_python(self, value):
         return clean_text(super().to_python(value), multiline=self.multiline)
+
+
+def keep_the_start(form):
+    """After validation: every text field over its max_length shows (and so keeps, in the
+    draft and the next post) only its first max_length characters, with TOO_LONG as its error.
+    Returns whether anything was cut."""
+    data = form.data.copy()
+    cut = False
+    for name, field in form.fields.items():
+        limit = getattr(field, "max_length", None)
+        key = form.add_prefix(name)
+        if not limit or not hasattr(data, "getlist"):
+            continue
+        values = data.getlist(key)
+        if any(len(value) > limit for value in values):
+            longest = max(len(value) for value in values)
+            data.setlist(key, [value[:limit] for value in values])
+            form.errors[name] = form.error_class(
+                [TOO_LONG % {"limit": limit, "length": longest}]
+            )
+            cut = True
+    if cut:
+        form.data = data
+    return cut
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -492,6 +492,11 @@ class LegalBasis(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("explanation"), blank=True)
     active = models.BooleanField(_("active"), default=True)
+    needs_consent = models.BooleanField(
+        _("rests on consent"),
+        default=False,
+        help_text=_("Refused for an anonymous report: there is no one who can give consent."),
+    )
 
     class Meta:
         ordering = ["name"]

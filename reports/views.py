@@ -35,6 +35,7 @@ from .forms import (
     ProfessionalYouForm,
     SendForm,
     YouForm,
+    keep_the_start,
 )
 from .models import AgeGroup, Answer, Attachment, Author, Channel, Kind, Report, ReporterType
 
@@ -400,6 +401,7 @@ def _report_form(request, channel):
                 return _render_step(request, draft, action[5:])
             if action == "next" and step != "check":
                 if not form.is_valid():
+                    keep_the_start(form)
                     return _render_step(request, draft, step, form)
                 return _render_step(request, draft, STEPS[STEPS.index(step) + 1])
             return _render_step(request, draft, step)
@@ -443,6 +445,8 @@ def received(request, token):
                     "has_mailbox": report.has_mailbox,
                     "failed": [a.original_name for a in failed],
                     "professional": report.channel == Channel.PROFESSIONAL,
+                    # When to look in the mailbox: the reporting point's deadline for it.
+                    "answer_by": local_date(report.deadline),
                 },
             )
     except (Report.DoesNotExist, KeyError, TypeError):
@@ -527,6 +531,8 @@ def advice_form(request):
             )
         return redirect(_received_url(submission.report, request.LANGUAGE_CODE))
     key = _advice_key(request)
+    if form.is_bound:
+        keep_the_start(form)
     return render(
         request,
         "reports/advice.html",

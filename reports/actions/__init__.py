@@ -5,6 +5,7 @@ here: `verb(obj, ..., *, actor, request=None)`, one transaction, the audit event
 - case: the audited fetch of a case for staff, status, triage, persons, links, notes, messages
 - referrals: referring to partners, sharing per item, the partner's answers and audited reads
 - mailbox: the reporter's messages and the anonymous mailbox
+- notifications: e-mail to the reporting point about reporters' answers, the daily digest
 """
 
 from .case import (
@@ -28,6 +29,7 @@ from .mailbox import (
     open_mailbox,
     take_mailbox_code,
 )
+from .notifications import send_daily_digests
 from .referrals import (
     accept,
     complete,
@@ -66,6 +68,7 @@ __all__ = [
     "reveal_contact",
     "revoke",
     "save_triage",
+    "send_daily_digests",
     "send_referral_reminders",
     "send_staff_message",
     "share_items",

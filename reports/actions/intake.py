@@ -135,7 +135,7 @@ def submit_report(
     catalogue_id = _current_catalogue_id()
     # Read before the transaction too: the rows locked in it (reference counter, audit chain
     # head) serialise all submissions until the commit.
-    staff = _staff_addresses()
+    staff = _staff_addresses(acute=fields.get("acute_danger") == "yes")
     try:
         with transaction.atomic():
             report = Report(
@@ -183,14 +183,14 @@ def submit_report(
     return Submission(report, created=True, failed_files=failed)
 
 
-def _staff_addresses():
-    return sorted(
-        set(
-            Membership.objects.active()
-            .filter(role=Role.REPORTING_POINT_STAFF)
-            .values_list("user__email", flat=True)
-        )
-    )
+def _staff_addresses(*, acute=False):
+    """The reporting point's staff to tell of a new report now: those who chose a daily digest
+    hear of it in the digest (reports.actions.notifications), unless someone is in acute
+    danger."""
+    members = Membership.objects.active().filter(role=Role.REPORTING_POINT_STAFF)
+    if not acute:
+        members = members.exclude(user__daily_digest=True)
+    return sorted(set(members.values_list("user__email", flat=True)))
 
 
 def _notify_staff(report, recipients):

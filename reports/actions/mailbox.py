@@ -21,6 +21,7 @@ from ..models import (
 )
 from .case import _where
 from .intake import add_attachment
+from .notifications import notify_reporter_answered
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def add_reporter_message(report, body, *, actor=None, uploads=(), request=None):
             read_at=timezone.now()
         )
         record_event(Event.REPORTER_MESSAGE, actor=actor, target=report, request=request)
+        notify_reporter_answered(report)
     failed = [n for n in (add_attachment(report, u, message=message) for u in uploads) if n]
     return message, failed
 

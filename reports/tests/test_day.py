@@ -2,7 +2,7 @@
 order of urgency with its filters folded, and feedback next to what was saved."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
