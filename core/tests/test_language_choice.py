@@ -19,10 +19,7 @@ NAMES = {
 def choices(body):
     """{code: name} of the buttons and the current language in each language form."""
     forms = re.findall(r'<form[^>]*class="language-form[^"]*"[^>]*>(.*?)</form>', body, re.S)
-    return [
-        dict(re.findall(r'lang="(\w+)"[^>]*>([^<]+)<', form))
-        for form in forms
-    ]
+    return [dict(re.findall(r'lang="(\w+)"[^>]*>([^<]+)<', form)) for form in forms]
 
 
 def test_the_home_page_offers_all_six_languages_in_the_header_and_on_the_page(client, db):
