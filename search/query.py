@@ -200,24 +200,23 @@ class _Vocabulary:
         grown.ids = {**self.ids, **dict(new)}
         grown.terms = sorted(self.terms + sorted(term for term, _id in new))
         grown.reversed = sorted(self.reversed + sorted(term[::-1] for term, _id in new))
-        grown.variants = {key: list(terms) for key, terms in self.variants.items()}
+        grown.variants = dict(self.variants)  # the lists are shared, never changed in place
         for key, terms in _variant_index(term for term, _id in new).items():
-            grown.variants.setdefault(key, []).extend(terms)
+            grown.variants[key] = grown.variants.get(key, []) + terms
         grown.last_id, grown.last_term = max(
             [(self.last_id, self.last_term), *((term_id, term) for term, term_id in new)]
         )
         return grown
 
     def expand(self, stem):
-        """[_Term] for a query stem: the stem itself, compounds with the stem
-        as their head, and (long stems) words that start with it."""
+        """[_Term] for a query stem: the stem itself, its inflections (same _variant_key),
+        compounds with the stem as their head, and (long stems) words that start with it."""
         found = {}
         if stem in self.ids:
             found[stem] = EXACT
         if len(stem) >= MIN_HEAD_STEM:
             for term in self.variants.get(_variant_key(stem), ())[:MAX_EXPANSIONS]:
                 found.setdefault(term, INFLECTION)
-        if len(stem) >= MIN_HEAD_STEM:
             tail = stem[::-1]
             heads = _starting_with(self.reversed, tail, len(tail) + MIN_MODIFIER)
             for reversed_term in heads:
@@ -246,8 +245,7 @@ def _variant_key(term):
 
 
 def _variant_index(terms):
-    """{variant key: [terms]} for the terms whose key differs from the term itself or that
-    share it with another term (the only ones expand() can find as inflections)."""
+    """{variant key: [terms]} for the terms of at least MIN_HEAD_STEM letters."""
     index = defaultdict(list)
     for term in terms:
         if len(term) >= MIN_HEAD_STEM:

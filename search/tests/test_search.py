@@ -850,3 +850,17 @@ def test_indexing_one_entry_does_not_recount_the_corpus(db):
         # Only the first, which creates the state row, counts what is there.
         assert len(recounts) == (1 if number == 1 else 0)
     assert counts[1] == counts[-1]
+
+
+def test_inflections_added_later_are_found(db):
+    index_entry("page", 1, title="Tekst", body="Over een loverboy.", url="/1/")
+    entries = SearchEntry.objects.all()
+    assert found(entries, "loverboys") == {1}  # the vocabulary is loaded here
+    index_entry("page", 2, title="Tekst", body="Over loverboys en criminele netwerken.", url="/2/")
+    index_entry("page", 3, title="Tekst", body="Een crimineel netwerk.", url="/3/")
+    # ... and grown here: the new terms are inflections of known and of each other.
+    assert found(entries, "loverboy") == {1, 2}
+    assert found(entries, "crimineel") == {2, 3}
+    assert found(entries, "distributiecentra") == set()
+    index_entry("page", 4, title="Het distributiecentrum", body="Werk.", url="/4/")
+    assert found(entries, "distributiecentra") == {4}
