@@ -194,9 +194,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+            ],
             # |local_date and |local_datetime (core/dates.py) in every template without a load.
             "builtins": ["core.templatetags.dates"],
-            ],
         },
     },
 ]
