@@ -54,6 +54,9 @@ class Event(models.TextChoices):
     IMPORT_COMPLETED = "monitor.import_completed", _("History import completed")
     IMPORT_FAILED = "monitor.import_failed", _("History import failed")
     IMPORT_UPLOADED = "monitor.import_uploaded", _("History file uploaded")
+    IMPORT_RECEIVED = "monitor.import_received", _("History file received for its column mapping")
+    IMPORT_DISCARDED = "monitor.import_discarded", _("Uploaded history file discarded")
+    IMPORT_MAPPING_SAVED = "monitor.import_mapping_saved", _("Column mapping of an import saved")
     IMPORT_WITHDRAWN = "monitor.import_withdrawn", _("History import withdrawn")
     POLICY_RECORDED = "monitor.policy_recorded", _("Policy status recorded")
     # the privacy officer

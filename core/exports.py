@@ -13,12 +13,28 @@ from datetime import date, time
 from decimal import Decimal
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A change in percent as Excel shows it: +60%, −13% (the minus sign U+2212, as on the screen), 0%.
+PERCENT_FORMAT = '+0%;"\u2212"0%;0%'
+
+
+class Percent:
+    """A fraction (0.6 for +60%) written to XLSX as a number with a percentage format, so that a
+    spreadsheet can calculate with it; CSV writes `text`."""
+
+    def __init__(self, fraction, text):
+        self.fraction = fraction
+        self.text = text
+
+    def __str__(self):
+        return self.text
 
 
 def safe_cell(value):
     """The value to write: non-text as it is, text neutralised when it could start a formula."""
     if value is None or isinstance(value, (bool, int, float, Decimal, date, time)):
         return value
+    if isinstance(value, Percent):
+        return value.text
     text = str(value)
     if text.startswith(FORMULA_PREFIXES):
         return "'" + text
@@ -50,11 +66,18 @@ class Sheet:
         self._worksheet = worksheet
 
     def append(self, row, *, bold=False):
-        self._worksheet.append([safe_cell(value) for value in row])
+        """Append a row; a Percent becomes a number with PERCENT_FORMAT."""
+        self._worksheet.append(
+            [value.fraction if isinstance(value, Percent) else safe_cell(value) for value in row]
+        )
+        written = self._worksheet[self._worksheet.max_row]
+        for value, cell in zip(row, written, strict=False):
+            if isinstance(value, Percent):
+                cell.number_format = PERCENT_FORMAT
         if bold:
             from openpyxl.styles import Font
 
-            for cell in self._worksheet[self._worksheet.max_row]:
+            for cell in written:
                 cell.font = Font(bold=True)
 
     def column_width(self, letter, width):

@@ -47,6 +47,30 @@ def new_pdf(title, author=""):
     return pdf
 
 
+def table_row(pdf, widths, texts, *, line_height=5, aligns=None, bold=False, size=9):
+    """One row of a table whose cells wrap: every text is broken into lines that fit its column
+    (a long word is broken too), never cut off; the row is as high as its longest cell and moves
+    to the next page as a whole. Returns the row's height."""
+    aligns = aligns or ["L"] * len(texts)
+    pdf.set_font(FONT, style="B" if bold else "", size=size)
+    lines = [
+        pdf.multi_cell(width, line_height, str(text), dry_run=True, output="LINES")
+        for width, text in zip(widths, texts, strict=True)
+    ]
+    height = line_height * max((len(cell) for cell in lines), default=1)
+    if pdf.will_page_break(height):
+        pdf.add_page()
+        pdf.set_font(FONT, style="B" if bold else "", size=size)
+    x, y = pdf.get_x(), pdf.get_y()
+    for width, text, align in zip(widths, texts, aligns, strict=True):
+        pdf.set_xy(x, y)
+        pdf.multi_cell(width, line_height, str(text), align=align, new_x="RIGHT", new_y="TOP")
+        pdf.line(x, y + height, x + width, y + height)
+        x += width
+    pdf.set_xy(pdf.l_margin, y + height)
+    return height
+
+
 def write(pdf, path_or_buffer):
     """Write the document to a path or a binary file object; return its size in bytes."""
     data = bytes(pdf.output())

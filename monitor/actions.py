@@ -9,6 +9,7 @@ a file stays in monitor.history, recounting in monitor.facts.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,10 +20,17 @@ from django.utils.translation import gettext_lazy
 
 from audit.actions import record_event
 from audit.events import Event
-
 from core.dates import local_date
+
 from . import facts, history, policy
-from .models import ImportBatch, PolicyState, PolicyStatus, PolicyTopic
+from .models import (
+    ImportBatch,
+    ImportMapping,
+    ImportUpload,
+    PolicyState,
+    PolicyStatus,
+    PolicyTopic,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,14 +75,16 @@ def _move(batch, new_state):
 # --- importing history ----------------------------------------------------------------------------
 
 
-def upload_batch(*, batch_format, file_name, content, source="", actor, request=None):
-    """Store an upload as a queued batch and queue its import once the upload is committed."""
+def upload_batch(*, batch_format, file_name, content, source="", mapping=None, actor, request=None):
+    """Store an upload as a queued batch and queue its import once the upload is committed.
+    `mapping` ({index as text: field}) says which column of the file is which of ours."""
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             format=batch_format,
             file_name=file_name[:200],
             source=source,
             content=content,
+            mapping=mapping or {},
             uploaded_at=timezone.now(),
             uploaded_by=actor,
             total_rows=history.estimated_rows(content),
@@ -90,6 +100,7 @@ def upload_batch(*, batch_format, file_name, content, source="", actor, request=
                 "file_name": batch.file_name,
                 "bytes": len(content),
                 "source": source,
+                "mapping": mapping or {},
             },
         )
     batch_id = batch.pk
@@ -215,6 +226,7 @@ def import_batch(batch_id, *, resume=False):
                 content,
                 batch.file_name,
                 progress=lambda processed, total: history.save_progress(batch_id, processed, total),
+                mapping=batch.mapping or None,
             )
             del content
             if checked.errors:
@@ -239,6 +251,122 @@ def import_batch(batch_id, *, resume=False):
             return fail_batch(batch, [error]).state
     facts.rebuild()
     return batch.state
+
+
+# --- the mapping step: an upload waiting for its columns to be mapped ----------------------------
+
+# How long an uploaded file waits for its mapping before it is removed.
+UPLOAD_HOURS = 24
+
+
+def receive_upload(
+    *, batch_format, file_name, content, source="", organisation, actor, request=None
+):
+    """Keep an uploaded file until its columns have been mapped (import_upload) or it is
+    discarded; files older than UPLOAD_HOURS go first."""
+    discard_expired_uploads()
+    first = history.first_rows(content, file_name, 1)
+    with transaction.atomic():
+        upload = ImportUpload.objects.create(
+            format=batch_format,
+            file_name=file_name[:200],
+            source=source,
+            content=content,
+            headers=[history.as_text(cell) for cell in first[0]] if first else [],
+            uploaded_at=timezone.now(),
+            uploaded_by=actor,
+            organisation=organisation,
+        )
+        record_event(
+            Event.IMPORT_RECEIVED,
+            actor=actor,
+            target=upload,
+            request=request,
+            details={
+                "format": batch_format,
+                "file_name": upload.file_name,
+                "bytes": len(content),
+                "columns": len(upload.headers),
+            },
+        )
+    return upload
+
+
+def discard_upload(upload, *, actor, request=None, expired=False):
+    """Remove an uploaded file that will not be imported."""
+    with transaction.atomic():
+        record_event(
+            Event.IMPORT_DISCARDED,
+            actor=actor,
+            target=upload,
+            request=request,
+            details={"file_name": upload.file_name, "expired": expired},
+        )
+        upload.delete()
+
+
+def discard_expired_uploads():
+    """Remove the uploads that waited longer than UPLOAD_HOURS for their mapping."""
+    limit = timezone.now() - timedelta(hours=UPLOAD_HOURS)
+    for upload in ImportUpload.objects.filter(uploaded_at__lt=limit).defer("content"):
+        discard_upload(upload, actor=None, expired=True)
+
+
+def save_mapping(organisation, name, batch_format, headers, mapping, *, actor, request=None):
+    """Save (or replace) an organisation's named mapping: {normalised column name: field or ""}
+    for every column of `headers`, so that the next file with these columns gets it at once."""
+    columns = {
+        history.normalise_header(header): mapping.get(str(index), "")
+        for index, header in enumerate(headers)
+        if history.as_text(header)
+    }
+    with transaction.atomic():
+        saved, created = ImportMapping.objects.update_or_create(
+            organisation=organisation,
+            name=name,
+            defaults={
+                "format": batch_format,
+                "columns": columns,
+                "saved_at": timezone.now(),
+                "saved_by": actor,
+            },
+        )
+        record_event(
+            Event.IMPORT_MAPPING_SAVED,
+            actor=actor,
+            target=saved,
+            request=request,
+            details={"name": name, "format": batch_format, "columns": columns, "new": created},
+        )
+    return saved
+
+
+def import_upload(upload, mapping, *, save_as="", organisation=None, actor, request=None):
+    """Import an uploaded file with its columns mapped ({index as text: field}): it becomes a
+    queued batch (upload_batch) and the waiting file is removed; with `save_as`, the mapping is
+    saved for the organisation's next import."""
+    with transaction.atomic():
+        if save_as and organisation is not None:
+            save_mapping(
+                organisation,
+                save_as,
+                upload.format,
+                upload.headers,
+                mapping,
+                actor=actor,
+                request=request,
+            )
+        batch = upload_batch(
+            batch_format=upload.format,
+            file_name=upload.file_name,
+            content=bytes(upload.content),
+            source=upload.source,
+            mapping=mapping,
+            actor=actor,
+            request=request,
+        )
+        upload.delete()
+    return batch
 
 
 # --- the municipal policy monitor -----------------------------------------------------------------

@@ -7,7 +7,8 @@ everything in one transaction from three sources that add up in one view:
 - the reports in Signaal (reports.Report);
 - record-level history imported from a previous registration (HistoricRecord: the same fields);
 - aggregate history counted per year and form (HistoricCount): it has no month, and for the other
-  dimensions its reports count as "unknown", so that every breakdown adds up to the same total.
+  dimensions its reports count as "unknown" (for the outcome HISTORY_OUTCOME, "unknown" rather
+  than "still open"), so that every breakdown adds up to the same total.
 
 The facts are recounted by a task at most SIGNAAL_MONITOR_REFRESH_MINUTES apart (the schedule in
 core.scheduling) and at once after an import; the dashboard says how recent they are.
@@ -26,7 +27,7 @@ from django.utils import timezone
 
 from reports.models import Report
 
-from .models import Fact, HistoricCount, HistoricRecord, Refresh
+from .models import HISTORY_OUTCOME, Fact, HistoricCount, HistoricRecord, Refresh
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def count_history_totals():
     )
     for row in rows:
         for dimension, field in DIMENSIONS.items():
-            value = UNKNOWN
+            value = HISTORY_OUTCOME if dimension == "outcome" else UNKNOWN
             if field in ("primary_form", "municipality_id"):
                 value = as_value(row[field])
             counts[(row["year"], None, row["kind"], dimension, value)] += row["total"]

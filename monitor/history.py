@@ -15,6 +15,7 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import re
 from array import array
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from indicators.models import PremisesType, Sector
 from regions.models import Municipality
 from reports.models import Kind, Outcome, ReporterType
 
-from .models import HistoricCount, HistoricRecord, ImportBatch
+from .models import CLOSED_UNKNOWN, HistoricCount, HistoricRecord, ImportBatch
 
 Format = ImportBatch.Format
 
@@ -213,6 +214,16 @@ FORM_ALIASES = {
     "leeg": "",
     "": "",
 }
+OUTCOME_ALIASES = {
+    CLOSED_UNKNOWN: CLOSED_UNKNOWN,
+    "afgesloten": CLOSED_UNKNOWN,
+    "gesloten": CLOSED_UNKNOWN,
+    "closed": CLOSED_UNKNOWN,
+    "uitkomst onbekend": CLOSED_UNKNOWN,
+    "afgesloten, uitkomst onbekend": CLOSED_UNKNOWN,
+    "afgesloten uitkomst onbekend": CLOSED_UNKNOWN,
+    "closed, outcome unknown": CLOSED_UNKNOWN,
+}
 REPORTER_ALIASES = {
     "anoniem": ReporterType.ANONYMOUS,
     "burger": ReporterType.CITIZEN,
@@ -241,7 +252,7 @@ class Vocabulary:
         self.kinds = _choices(Kind, KIND_ALIASES)
         self.forms = _choices(ExploitationForm, FORM_ALIASES)
         self.reporters = _choices(ReporterType, REPORTER_ALIASES)
-        self.outcomes = _choices(Outcome)
+        self.outcomes = _choices(Outcome, OUTCOME_ALIASES)
         self.sectors = self._catalogue(Sector)
         self.premises = self._catalogue(PremisesType)
         self.municipality_codes = {}
@@ -477,7 +488,7 @@ def column_names(batch_format):
     return [column.names[0] for column in COLUMNS[batch_format]]
 
 
-def _normalise_header(raw):
+def normalise_header(raw):
     return re.sub(r"[\s\-]+", "_", as_text(raw).lstrip("\ufeff").lower())
 
 
@@ -487,8 +498,51 @@ class Header:
     problems: list  # messages
 
 
-def read_header(batch_format, cells):
-    """Match the first row's names to the format's columns."""
+def column_by_field(batch_format):
+    return {column.name: column for column in COLUMNS[batch_format]}
+
+
+def column_title(cells, index):
+    """A file's column as people see it: its name in row 1, or "kolom 3" when it has none."""
+    written = as_text(cells[index]) if index < len(cells) else ""
+    return written or _("column %(number)s") % {"number": index + 1}
+
+
+def guess_mapping(batch_format, cells):
+    """{index: field} for the columns of row 1 whose names are ours (any case, spaces or hyphens,
+    Dutch or English); a name that appears twice is taken once."""
+    by_name = {name: column for column in COLUMNS[batch_format] for name in column.names}
+    found, seen = {}, set()
+    for index, cell in enumerate(cells):
+        column = by_name.get(normalise_header(cell))
+        if column is not None and column.name not in seen:
+            seen.add(column.name)
+            found[index] = column.name
+    return found
+
+
+def mapped_header(batch_format, cells, mapping):
+    """The Header of a file whose columns were mapped by hand (monitor.import_views.mapping):
+    {index: field}; every other column is ignored."""
+    fields = column_by_field(batch_format)
+    columns, seen = [], set()
+    for index, name in sorted((int(index), name) for index, name in mapping.items()):
+        if name in fields and name not in seen:
+            seen.add(name)
+            columns.append((index, fields[name], column_title(cells, index)))
+    problems = [
+        _("Column %(name)s is missing.") % {"name": column.names[0]}
+        for column in COLUMNS[batch_format]
+        if column.required and column.name not in seen
+    ]
+    return Header(columns, problems)
+
+
+def read_header(batch_format, cells, mapping=None):
+    """Match the first row's names to the format's columns (or take `mapping`, see
+    mapped_header)."""
+    if mapping:
+        return mapped_header(batch_format, cells, mapping)
     by_name = {name: column for column in COLUMNS[batch_format] for name in column.names}
     columns, problems, seen = [], [], {}
     if not any(as_text(cell) for cell in cells):
@@ -497,7 +551,7 @@ def read_header(batch_format, cells):
         written = as_text(cell)
         if not written:
             continue
-        column = by_name.get(_normalise_header(cell))
+        column = by_name.get(normalise_header(cell))
         if column is None:
             problems.append(
                 _("Unknown column: %(name)s. Possible columns: %(names)s.")
@@ -517,9 +571,30 @@ def read_header(batch_format, cells):
     return Header(columns, problems)
 
 
+def check_upload(batch_format, content, file_name):
+    """Problems with the file as a whole, for the upload form (its columns are mapped in the next
+    step): unreadable, empty, no names in row 1, or the columns of the other kind of file."""
+    try:
+        _total, rows = read_rows(content, file_name)
+        first = next(iter(rows), None)
+    except ImportFileError as exc:
+        return [exc.message]
+    if first is None:
+        return [_("The file is empty.")]
+    if not any(as_text(cell) for cell in first[1]):
+        return [_("The first row must hold the column names.")]
+    other = Format.RECORDS if batch_format == Format.COUNTS else Format.COUNTS
+    if read_header(batch_format, first[1]).problems and not read_header(other, first[1]).problems:
+        return [
+            _("These are the columns of the kind of file “%(other)s”: choose that kind.")
+            % {"other": other.label}
+        ]
+    return []
+
+
 def check_header(batch_format, content, file_name):
-    """Problems with the file's type and its first row, for the upload form: [] when it can be
-    imported (its rows are checked by the import)."""
+    """Problems with the file's type and its first row when the file's own column names are
+    taken as they are: [] when it can be imported (its rows are checked by the import)."""
     try:
         _total, rows = read_rows(content, file_name)
         first = next(iter(rows), None)
@@ -672,14 +747,21 @@ class Checked:
     errors: Errors = field(default_factory=Errors)
 
 
-def check_file(batch_format, content, file_name, progress=None, vocabulary=None):
-    """Read and check every row. `progress(processed, estimated_total)` is called every
-    PROGRESS_EVERY rows. Returns Checked; nothing is stored."""
+def check_file(
+    batch_format, content, file_name, progress=None, vocabulary=None, mapping=None, limit=None
+):
+    """Read and check every row (or the first `limit`). `progress(processed, estimated_total)` is
+    called every PROGRESS_EVERY rows. `mapping` ({index: field}) says which column is which;
+    without it, the names in row 1 do. Returns Checked; nothing is stored."""
     checked = Checked(valid=CountRows() if batch_format == Format.COUNTS else RecordRows())
     errors = checked.errors
     try:
         estimate, rows = read_rows(content, file_name)
-        _check_rows(batch_format, rows, estimate, checked, progress, vocabulary or Vocabulary())
+        if limit is not None:
+            rows = itertools.islice(rows, limit + 1)
+        _check_rows(
+            batch_format, rows, estimate, checked, progress, vocabulary or Vocabulary(), mapping
+        )
     except ImportFileError as exc:
         errors.append({"row": exc.row, "column": "", "message": exc.message})
     except TooManyErrors:
@@ -701,12 +783,12 @@ def _filled(cell):
     return cell is not None and cell != "" and (type(cell) is not str or not cell.isspace())
 
 
-def _check_rows(batch_format, rows, estimate, checked, progress, vocabulary):
+def _check_rows(batch_format, rows, estimate, checked, progress, vocabulary, mapping=None):
     errors = checked.errors
     header = None
     for number, cells in rows:
         if header is None:
-            header = read_header(batch_format, cells)
+            header = read_header(batch_format, cells, mapping)
             for problem in header.problems:
                 errors.add(1, "", problem)
             if header.problems:
@@ -714,6 +796,13 @@ def _check_rows(batch_format, rows, estimate, checked, progress, vocabulary):
             named = {index for index, _column, _name in header.columns}
             width = max(named) + 1
             unnamed = [index for index in range(width) if index not in named]
+            if mapping:
+                # Columns mapped by hand: the others are ignored, whatever they hold; a cell
+                # beyond the last column of row 1 still means the row is out of line.
+                width = max(
+                    width, max((i for i, c in enumerate(cells) if _filled(c)), default=0) + 1
+                )
+                unnamed = []
             checked.valid.names = {column.name: written for _i, column, written in header.columns}
             continue
         if number > MAX_ROWS + 1:
@@ -837,3 +926,51 @@ def totals_per_year(batch):
         else:
             totals.reports += row["n"]
     return [years[year] for year in sorted(years)]
+
+
+# --- the mapping step: the first rows of an upload ----------------------------------------------
+
+PREVIEW_ROWS = 10  # rows shown in the preview
+PREVIEW_CHECKED = 200  # rows checked for the preview (the import checks all of them)
+
+
+def first_rows(content, file_name, count):
+    """The first `count` rows (row 1 included) as lists of raw cells; [] for an unreadable
+    file."""
+    try:
+        _total, rows = read_rows(content, file_name)
+        return [cells for _number, cells in itertools.islice(rows, count)]
+    except ImportFileError:
+        return []
+
+
+@dataclass
+class Preview:
+    columns: list  # [(field, our column name, the file's column title)]
+    rows: list  # [(row number, [(text, error message or "")])]
+    errors: list  # [{"row", "column", "message"}] in the first PREVIEW_CHECKED rows
+    checked: int  # data rows checked
+
+
+def preview(batch_format, content, file_name, mapping):
+    """The first rows of a file under `mapping` ({index: field}) as they would be imported, and
+    the errors of the first PREVIEW_CHECKED rows."""
+    checked = check_file(batch_format, content, file_name, mapping=mapping, limit=PREVIEW_CHECKED)
+    rows = first_rows(content, file_name, PREVIEW_ROWS + 1)
+    header = rows[0] if rows else []
+    fields = column_by_field(batch_format)
+    chosen = sorted((int(index), name) for index, name in mapping.items() if name in fields)
+    columns = [(name, fields[name].names[0], column_title(header, i)) for i, name in chosen]
+    messages = {}
+    for error in checked.errors:
+        messages.setdefault((error["row"], error["column"]), error["message"])
+    shown = []
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(_filled(cell) for cell in cells):
+            continue
+        values = []
+        for index, _name in chosen:
+            text = as_text(cells[index]) if index < len(cells) else ""
+            values.append((text, messages.get((number, column_title(header, index)), "")))
+        shown.append((number, values))
+    return Preview(columns, shown, list(checked.errors), checked.total)

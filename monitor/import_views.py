@@ -1,6 +1,8 @@
-"""Importing history into the monitor: the upload and the list of imports, one import's progress,
-validation report and contents, and withdrawing an import."""
+"""Importing history into the monitor: the upload and the list of imports, mapping an uploaded
+file's columns to ours with a preview (then it is imported), one import's progress, validation
+report and contents, and withdrawing an import."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib import messages
@@ -8,14 +10,16 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import access
 from accounts.access import rule
 from core import exports
 
 from . import actions, history
-from .import_forms import UploadForm, WithdrawForm
-from .models import ImportBatch
+from .import_forms import MappingForm, UploadForm, WithdrawForm
+from .models import ImportBatch, ImportUpload
 
 State = ImportBatch.State
 ERRORS_SHOWN = 500
@@ -34,21 +38,129 @@ def batch_list(request):
     """The imports so far, and the upload of a new one (POST)."""
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = actions.upload_batch(
+        upload = actions.receive_upload(
             batch_format=form.cleaned_data["format"],
             file_name=form.cleaned_data["file"].name,
             content=form.content,
             source=form.cleaned_data["source"],
+            organisation=_organisation(request.user),
             actor=request.user,
             request=request,
         )
-        return redirect("monitor:import_batch", pk=batch.pk)
+        return redirect("monitor:import_mapping", pk=upload.pk)
     batches = ImportBatch.objects.select_related("uploaded_by").defer("content")
     page = Paginator(batches, 25).get_page(request.GET.get("page"))
+    waiting = ImportUpload.objects.filter(
+        uploaded_by=request.user, uploaded_at__gte=timezone.now() - _upload_age()
+    ).defer("content")
     return render(
         request,
         "monitor/import_list.html",
-        {"form": form, "page": page, "columns": history.COLUMNS, "examples": EXAMPLES},
+        {
+            "form": form,
+            "page": page,
+            "columns": history.COLUMNS,
+            "examples": EXAMPLES,
+            "waiting": waiting,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def _upload_age():
+    return timedelta(hours=actions.UPLOAD_HOURS)
+
+
+def _organisation(user):
+    """The organisation a mapping is saved for: the (first) one in which `user` imports."""
+    found = sorted(access.import_organisations(user), key=lambda organisation: organisation.pk)
+    return found[0] if found else None
+
+
+def _saved_mapping(saved, headers):
+    """The saved mapping whose columns are exactly the file's (the latest saved), or None."""
+    names = {history.normalise_header(header) for header in headers if history.as_text(header)}
+    for mapping in sorted(saved, key=lambda mapping: mapping.saved_at, reverse=True):
+        if set(mapping.columns) == names:
+            return mapping
+    return None
+
+
+def _apply(mapping, headers):
+    """{index: field} of a saved mapping for these headers."""
+    found = {}
+    for index, header in enumerate(headers):
+        field = (
+            mapping.columns.get(history.normalise_header(header)) if history.as_text(header) else ""
+        )
+        if field:
+            found[index] = field
+    return found
+
+
+@rule("monitor.import", methods=("GET", "POST"))
+def mapping(request, pk):
+    """Map the columns of an uploaded file to ours (or ignore them), see the first rows as they
+    would be imported with their errors, then import; the mapping can be saved for the next
+    file. Only the person who uploaded the file reaches it."""
+    upload = get_object_or_404(
+        ImportUpload,
+        pk=pk,
+        uploaded_by=request.user,
+        uploaded_at__gte=timezone.now() - _upload_age(),
+    )
+    content = bytes(upload.content)
+    rows = history.first_rows(content, upload.file_name, history.PREVIEW_ROWS + 1)
+    saved = list(access.import_mappings_for(request.user).filter(format=upload.format))
+    applied = None
+    chosen = request.GET.get("koppeling", "")
+    if chosen.isdigit():
+        applied = next((mapping for mapping in saved if mapping.pk == int(chosen)), None)
+    automatic = applied is None and _saved_mapping(saved, upload.headers) is not None
+    if applied is None:
+        applied = _saved_mapping(saved, upload.headers)
+    header = rows[0] if rows else []
+    initial = (
+        _apply(applied, upload.headers) if applied else history.guess_mapping(upload.format, header)
+    )
+    organisation = _organisation(request.user)
+    form = MappingForm(
+        request.POST if request.method == "POST" else None,
+        batch_format=upload.format,
+        rows=rows,
+        initial_mapping=initial,
+        initial={"save_as": applied.name if applied else ""},
+    )
+    if organisation is None:
+        del form.fields["save_as"]
+    if request.method == "POST":
+        if "discard" in request.POST:
+            actions.discard_upload(upload, actor=request.user, request=request)
+            messages.success(request, _("The file has been removed; nothing was imported."))
+            return redirect("monitor:import_list")
+        if form.is_valid() and request.POST.get("action") == "import":
+            batch = actions.import_upload(
+                upload,
+                form.chosen(),
+                save_as=form.cleaned_data.get("save_as", ""),
+                organisation=organisation,
+                actor=request.user,
+                request=request,
+            )
+            return redirect("monitor:import_batch", pk=batch.pk)
+    preview = history.preview(upload.format, content, upload.file_name, form.chosen())
+    return render(
+        request,
+        "monitor/import_mapping.html",
+        {
+            "upload": upload,
+            "form": form,
+            "preview": preview,
+            "saved": saved,
+            "applied": applied,
+            "automatic": automatic,
+            "hours": actions.UPLOAD_HOURS,
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 

@@ -14,12 +14,13 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from core import exports
 from indicators.exploitation import ExploitationForm
-from reports.models import Kind, Outcome, ReporterType
+from reports.models import Kind, ReporterType
 
 from . import protection
 from .facts import DIMENSIONS, UNKNOWN
-from .models import Fact, Suppressed
+from .models import HISTORIC_OUTCOMES, HISTORY_OUTCOME, Fact, Suppressed
 
 GROUPS = ("region", "province")  # derived from the municipality
 
@@ -90,10 +91,13 @@ def month_label(year, month):
 class Cell:
     value: int
     state: str = ""  # "", primary, secondary
+    missing: bool = False  # a year (or quarter) without any figures: "no data", not 0
 
     @property
     def shown(self):
-        """The figure as printed: the number, "<5" or "x"."""
+        """The figure as printed: the number, "<5", "x" or "no data"."""
+        if self.missing:
+            return _("no data")
         if self.state == protection.PRIMARY:
             return f"<{protection.small_number() + 1}"
         if self.state:
@@ -106,8 +110,8 @@ class Cell:
 
     @property
     def number(self):
-        """The number for exports and charts, or None when suppressed."""
-        return None if self.state else self.value
+        """The number for exports and charts, or None when suppressed or missing."""
+        return None if self.state or self.missing else self.value
 
 
 def format_count(value):
@@ -117,11 +121,14 @@ def format_count(value):
 
 def change(previous, current):
     """The change from `previous` to `current` in percent as people write it: "+60%", "-13%";
-    None when it cannot be given (a suppressed figure or nothing to compare with).
+    None when it cannot be given (a suppressed figure, a period without data, or nothing to
+    compare with).
 
     Changes of 50% or more are rounded to the nearest 5%, smaller ones to the whole percent, as
     the newsletter writes them (74 -> 118 is "+60%", 79 -> 89 "+13%", 20 -> 53 "+165%")."""
     if previous.suppressed or current.suppressed or not previous.value:
+        return None
+    if previous.missing or current.missing:
         return None
     percent = (current.value - previous.value) * 100 / previous.value
     return round_change(percent)
@@ -139,6 +146,14 @@ def format_change(rounded):
     if rounded == 0:
         return "0%"
     return f"{'+' if rounded > 0 else '−'}{abs(rounded)}%"
+
+
+def change_cell(rounded):
+    """A change as a table cell: shown as "+60%", written to XLSX as the number 0.6 with a
+    percentage format; "" when there is no change to give."""
+    if rounded is None:
+        return ""
+    return exports.Percent(rounded / 100, format_change(rounded))
 
 
 # --- dimension values and labels -----------------------------------------------------------------
@@ -196,7 +211,10 @@ def labels(dimension):
     elif dimension == "minor":
         result = {"yes": _("Minor involved"), "no": _("No minor known")}
     elif dimension == "outcome":
-        result = {code: str(label) for code, label in Outcome.choices}
+        # Imported history may be closed without a known outcome (HistoricRecord), or not say
+        # anything about it (counts per year): neither is "still open".
+        result = {code: str(label) for code, label in HISTORIC_OUTCOMES}
+        result[HISTORY_OUTCOME] = _("Unknown")
         result[UNKNOWN] = _("Still open")
         return result
     else:
@@ -413,8 +431,22 @@ class Series:
     form_totals: list  # [Cell per year]
 
 
+def year_range(data_years, last_year=None, years=None):
+    """The years a series shows: every year from the first with figures up to `last_year` (or
+    the last with figures), the years in between without figures included, so that a change "on
+    the year before" is always one on the year before; at most the last `years` of them."""
+    if last_year is not None:
+        data_years = [year for year in data_years if year <= last_year]
+    if not data_years:
+        return []
+    end = max(data_years) if last_year is None else last_year
+    shown = list(range(min(data_years), end + 1))
+    return shown[-years:] if years else shown
+
+
 def series(exact, last_year=None, years=None):
-    """The yearly series up to `last_year` (all years with figures, at most `years` of them)."""
+    """The yearly series up to `last_year` (from the first year with figures, at most `years` of
+    them); a year without figures has cells that are `missing`."""
     counts = defaultdict(int)
     for row in (
         Fact.objects.filter(dimension="form")
@@ -424,11 +456,8 @@ def series(exact, last_year=None, years=None):
     ):
         counts[(row["year"], row["kind"], row["value"])] += row["n"]
         counts[(row["year"], row["kind"], None)] += row["n"]
-    all_years = sorted({year for (year, _, _) in counts})
-    if last_year is not None:
-        all_years = [year for year in all_years if year <= last_year]
-    if years:
-        all_years = all_years[-years:]
+    data_years = {year for (year, _, _) in counts}
+    all_years = year_range(sorted(data_years), last_year, years)
     states = {}
     if not exact and all_years:
         states = _suppressed(
@@ -438,6 +467,8 @@ def series(exact, last_year=None, years=None):
 
     def cell(year, kind, value):
         dimension, key = ("form", value) if value is not None else (protection.TOTAL, "")
+        if year not in data_years:
+            return Cell(0, missing=True)
         state = states.get((year, kind, protection.PERIOD_YEAR, dimension, key), "")
         return Cell(counts.get((year, kind, value), 0), state)
 
@@ -463,11 +494,30 @@ def series(exact, last_year=None, years=None):
     )
 
 
+def has_figures(data, index):
+    """Whether the year at `index` of a Series has figures (its cells are not `missing`)."""
+    return not data.kinds[Kind.REPORT][index].missing
+
+
 def sentences(data):
-    """Generated sentences about the last year of a Series, as the newsletter writes them."""
+    """Generated sentences about the last year of a Series, as the newsletter writes them: only
+    ever compared with the year right before it."""
+    if not data.years:
+        return []
+    last = data.years[-1]
+    if not has_figures(data, -1):
+        return [_("There are no figures for %(year)s.") % {"year": last}]
     if len(data.years) < 2:
         return []
     previous = data.years[-2]
+    if not has_figures(data, -2):
+        return [
+            _(
+                "There are no figures for %(previous)s, so %(year)s is not compared with the "
+                "year before."
+            )
+            % {"previous": previous, "year": last}
+        ]
     result = []
     subjects = {Kind.REPORT: _("reports"), Kind.ADVICE: _("advice requests")}
     for kind, subject in subjects.items():
@@ -500,6 +550,12 @@ def change_sentence(subject, rounded, previous):
     }
 
 
+def period_has_figures(period):
+    """Whether anything was counted in `period`: a quarter of a year that was only counted per
+    year (imported counts) has no figures, nor has a year before any history or report."""
+    return Fact.objects.filter(period.facts_filter()).exists()
+
+
 def available_years():
     years = list(Fact.objects.order_by("year").values_list("year", flat=True).distinct())
     return years or [date.today().year]
@@ -521,7 +577,7 @@ class TableData:
 
 
 def series_tables(data):
-    years = [str(year) for year in data.years]
+    years = list(data.years)  # numbers: the XLSX export writes them as numbers
     kind_names = {Kind.REPORT: _("Number of reports"), Kind.ADVICE: _("Number of advice requests")}
     change_names = {
         Kind.REPORT: _("Reports: change on the year before"),
@@ -539,7 +595,7 @@ def series_tables(data):
         _("Change on the year before"),
         [pgettext("change in percent", "Change"), *years],
         [
-            (change_names[kind], [format_change(c) for c in data.kind_changes[kind]], False)
+            (change_names[kind], [change_cell(c) for c in data.kind_changes[kind]], False)
             for kind in KINDS
         ],
     )
@@ -556,7 +612,7 @@ def series_tables(data):
         _("Form of exploitation: change on the year before"),
         [_("Form of exploitation"), *years],
         [
-            (label, [format_change(c) for c in changes], False)
+            (label, [change_cell(c) for c in changes], False)
             for _value, label, _cells, changes in data.forms
         ],
     )

@@ -105,9 +105,10 @@ def _table(request, name):
 
 
 def _plain(cell):
-    """A cell for export: numbers as numbers, "<5" and "x" as text."""
+    """A cell for export: numbers as numbers, "<5", "x" and "no data" as text (a change stays a
+    core.exports.Percent: a number in XLSX, text in CSV)."""
     if isinstance(cell, stats.Cell):
-        return cell.value if not cell.state else cell.shown
+        return cell.shown if cell.number is None else cell.number
     return cell
 
 
@@ -214,6 +215,7 @@ def overview_data(year, quarter):
     tables = stats.series_tables(data)
     this = stats.Period.quarter(year, quarter)
     before = stats.Period.quarter(year - 1, quarter)
+    this_has, before_has = stats.period_has_figures(this), stats.period_has_figures(before)
     now, then = stats.breakdowns(this, exact=False), stats.breakdowns(before, exact=False)
     current = {value: (label, cells) for value, label, cells in now["form"].rows}
     previous = {value: (label, cells) for value, label, cells in then["form"].rows}
@@ -222,12 +224,25 @@ def overview_data(year, quarter):
         if value in current or value in previous:
             label = (current.get(value) or previous.get(value))[0]
             rows.append(
-                _quarter_row(label, previous.get(value, (0, {}))[1], current.get(value, (0, {}))[1])
+                _quarter_row(
+                    label,
+                    previous.get(value, (0, {}))[1],
+                    current.get(value, (0, {}))[1],
+                    missing=(not before_has, not this_has),
+                )
             )
-    rows.append(_quarter_row(_("Total"), then["form"].totals, now["form"].totals, total=True))
+    rows.append(
+        _quarter_row(
+            _("Total"),
+            then["form"].totals,
+            now["form"].totals,
+            total=True,
+            missing=(not before_has, not this_has),
+        )
+    )
     quarter_table = stats.TableData(
         "kwartaal",
-        _("Reports per form of exploitation: %(this)s and %(before)s")
+        _("Reports per form of exploitation: %(this)s compared with %(before)s")
         % {"this": this.label, "before": before.label},
         [
             _("Form of exploitation"),
@@ -237,13 +252,56 @@ def overview_data(year, quarter):
         ],
         rows,
     )
-    return data, tables, quarter_table, this
+    comparisons = [*_year_comparison(data), _quarter_comparison(this, before, this_has, before_has)]
+    return data, tables, quarter_table, this, comparisons
 
 
-def _quarter_row(label, before, this, total=False):
+def _year_comparison(data):
+    """What the yearly sentences and changes compare, in words (never a year further back)."""
+    if not data.years:
+        return []
+    last = data.years[-1]
+    if not stats.has_figures(data, -1):
+        return [_("Per year: there are no figures for %(year)s.") % {"year": last}]
+    if len(data.years) < 2:
+        return []
+    previous = data.years[-2]
+    if not stats.has_figures(data, -2):
+        return [
+            _(
+                "Per year: there are no figures for %(previous)s, so %(year)s is not compared "
+                "with another year."
+            )
+            % {"previous": previous, "year": last}
+        ]
+    return [
+        _("Per year: %(year)s compared with %(previous)s.") % {"year": last, "previous": previous}
+    ]
+
+
+def _quarter_comparison(this, before, this_has, before_has):
+    labels = {"this": this.label, "before": before.label}
+    if not this_has:
+        return _("Per quarter: there are no figures for %(this)s.") % labels
+    if not before_has:
+        return (
+            _(
+                "Per quarter: there are no figures for %(before)s, so %(this)s is not compared "
+                "with another quarter."
+            )
+            % labels
+        )
+    return _("Per quarter: %(this)s compared with %(before)s.") % labels
+
+
+def _quarter_row(label, before, this, total=False, missing=(False, False)):
     before = before.get(stats.Kind.REPORT, stats.Cell(0))
     this = this.get(stats.Kind.REPORT, stats.Cell(0))
-    return label, [before, this, stats.format_change(stats.change(before, this))], total
+    if missing[0]:
+        before = stats.Cell(0, missing=True)
+    if missing[1]:
+        this = stats.Cell(0, missing=True)
+    return label, [before, this, stats.change_cell(stats.change(before, this))], total
 
 
 @rule("monitor.view")
@@ -252,7 +310,7 @@ def overview(request, year=None, quarter=None):
         year, quarter = last_complete_quarter()
     if not 1 <= quarter <= 4 or not 1990 <= year <= 2100:
         raise Http404
-    data, tables, quarter_table, this = overview_data(year, quarter)
+    data, tables, quarter_table, this, comparisons = overview_data(year, quarter)
     return render(
         request,
         "monitor/overview.html",
@@ -262,6 +320,7 @@ def overview(request, year=None, quarter=None):
             "period": this,
             "tables": with_charts(tables),
             "quarter_table": quarter_table,
+            "comparisons": comparisons,
             "sentences": stats.sentences(data),
             "legend": legend_text(),
             "quarters": recent_quarters(),
@@ -284,8 +343,10 @@ def overview_pdf(request, year, quarter):
         raise Http404
     from .overview_pdf import render_pdf
 
-    data, tables, quarter_table, this = overview_data(year, quarter)
-    content = render_pdf(this, tables, quarter_table, stats.sentences(data), legend_text())
+    data, tables, quarter_table, this, comparisons = overview_data(year, quarter)
+    content = render_pdf(
+        this, tables, quarter_table, stats.sentences(data), legend_text(), comparisons
+    )
     actions.record_overview_export(year, quarter, actor=request.user, request=request)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = (
