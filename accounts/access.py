@@ -419,6 +419,25 @@ def is_restricted_document(document):
     return document.collection.get_view_restrictions().exists()
 
 
+def collection_audience(collection):
+    """Who may see the documents of `collection`, for the editor who puts a document there: the
+    same restriction rows (its own and those above it) that _passes() judges. ("public", []),
+    ("login", []) for signed-in professionals, ("groups", [names]) for members of those groups
+    (of every group restriction at once; editors always), or ("closed", []) for a restriction
+    nobody passes."""
+    restrictions = list(collection.get_view_restrictions().prefetch_related("groups"))
+    if not restrictions:
+        return "public", []
+    if any(r.restriction_type not in (r.LOGIN, r.GROUPS) for r in restrictions):
+        return "closed", []
+    group_sets = [
+        {g.name for g in r.groups.all()} for r in restrictions if r.restriction_type == r.GROUPS
+    ]
+    if not group_sets:
+        return "login", []
+    return "groups", sorted(set.intersection(*group_sets))
+
+
 def documents_revealed_by_login(queryset=None):
     """How many documents a professional would see after logging in that an anonymous visitor
     does not: those behind a login restriction, not those for specific groups only."""

@@ -1,16 +1,21 @@
+from functools import partial
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
 from indicators.exploitation import ExploitationForm, join_codes, split_codes
 
 from .filetypes import check_upload
-from .models import DocumentType, Publisher, SavedItem
+from .models import DocumentLanguage, DocumentType, Publisher, SavedItem
+
+DEFAULTED_FIELDS = ("document_type", "language")
 
 
 class KnowledgeDocumentForm(BaseDocumentForm):
@@ -28,16 +33,56 @@ class KnowledgeDocumentForm(BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if self.instance and self.instance.pk:
             self.initial["exploitation_forms"] = split_codes(self.instance.exploitation_forms)
+        # Wagtail's multiple upload validates this form with only a title, a collection and the
+        # file; a field that is left out keeps the model's default, so the upload is stored at
+        # once and the editor completes the rest in the form shown next to it.
+        for name in DEFAULTED_FIELDS:
+            if name in self.fields:
+                self.fields[name].required = False
+        self._show_audiences()
+
+    def _show_audiences(self):
+        """Tell the editor who will be able to see the document: after each collection's name,
+        and in the file field's help (which Wagtail's multiple upload shows on its page)."""
+        field = self.fields.get("collection")
+        collections = list(field.queryset) if field is not None else list(self.collections)
+        labels = {c.pk: audience_label(c) for c in collections}
+        if field is not None:
+            indented = field.label_from_instance
+            field.label_from_instance = lambda c: format_html(
+                "{} — {}", indented(c), labels.get(c.pk) or audience_label(c)
+            )
+            field.help_text = _("Who can see the document follows from its collection.")
+        if "file" in self.fields:
+            audiences = "; ".join(f"{c.name}: {labels[c.pk]}" for c in collections)
+            help_text = self.fields["file"].help_text
+            self.fields["file"].help_text = format_lazy(
+                "{} {}",
+                help_text,
+                _("Who can see it follows from its collection: %(audiences)s.")
+                % {"audiences": audiences},
+            )
+
+    def clean_document_type(self):
+        return self.cleaned_data.get("document_type") or DocumentType.GENERAL
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or DocumentLanguage.DUTCH
 
     def clean_exploitation_forms(self):
         return join_codes(self.cleaned_data.get("exploitation_forms") or [])
 
     def save(self, commit=True):
+        # A new document always has a new file, also when Wagtail's multiple upload attaches the
+        # file outside the form (its two-step path through an UploadedFile).
+        file_changed = self.instance._state.adding or "file" in self.changed_data
         document = super().save(commit=commit)
-        # Wagtail's multiple upload saves with commit=False and stores the document itself; by
-        # the time the transaction commits it has its key either way.
-        file_changed = "file" in self.changed_data
-        transaction.on_commit(lambda: _after_save(document.pk, file_changed))
+        if commit:
+            transaction.on_commit(partial(_after_save, document.pk, file_changed))
+        else:
+            # Wagtail's multiple upload saves with commit=False and stores the document itself:
+            # KnowledgeDocument.save() hands this on once the row (and so its key) exists.
+            document.after_commit = partial(_after_save, file_changed=file_changed)
         return document
 
     def clean_file(self):
@@ -52,19 +97,30 @@ class KnowledgeDocumentForm(BaseDocumentForm):
         return upload
 
 
-def _after_save(document_id, file_changed):
-    """A new file is read in the task worker (which then indexes it); other changes are indexed
-    at once."""
-    from .indexing import index_document
-    from .models import KnowledgeDocument
-    from .tasks import enqueue_extraction
+def audience_label(collection):
+    """Who may see the documents of `collection`, in words (accounts.access decides)."""
+    from accounts.access import collection_audience
 
-    document = KnowledgeDocument.objects.filter(pk=document_id).first()
-    if document is None:
-        return
-    if file_changed:
+    kind, groups = collection_audience(collection)
+    if kind == "public":
+        return _("everyone (public)")
+    if kind == "login":
+        return _("signed-in professionals")
+    if kind == "groups" and groups:
+        return _("only members of group %(groups)s") % {"groups": ", ".join(groups)}
+    return _("only editors")
+
+
+def _after_save(document_id, file_changed):
+    """Index the document as it is now; a new file is then read in the task worker, which indexes
+    the document again with its text. Queued only after the index is written, and both index
+    from the locked, freshly read row (content.tasks.index_current): whichever of the two runs
+    last, the index ends with the text."""
+    from .tasks import enqueue_extraction, index_current
+
+    document = index_current(document_id)
+    if document is not None and file_changed:
         enqueue_extraction(document)
-    index_document(document)
 
 
 class LibraryFilterForm(forms.Form):

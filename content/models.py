@@ -1,8 +1,10 @@
 """The knowledge base: Wagtail pages (home, themes, document library, news, links), the custom
 document model with its metadata and extracted text, and each user's own kennisbank."""
 
+from functools import partial
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -118,6 +120,19 @@ class KnowledgeDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
+
+    def clean(self):
+        # Wagtail's multiple upload validates its metadata form before it attaches the upload
+        # (already checked by content.filetypes when it arrived): no file yet, nothing to check.
+        if self.file:
+            super().clean()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Left by the editors' form when it saved with commit=False (content.forms).
+        after_commit = self.__dict__.pop("after_commit", None)
+        if after_commit is not None:
+            transaction.on_commit(partial(after_commit, self.pk))
 
     @property
     def exploitation_form_codes(self):

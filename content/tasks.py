@@ -1,6 +1,7 @@
 """Background work for the knowledge base: reading the text of uploaded documents."""
 
 import importlib
+import io
 import logging
 import os
 import shutil
@@ -52,7 +53,7 @@ def extract_document_text(document_id):
 
 
 def extract_and_save(document_id):
-    """The task's work, synchronously: extract, store, hand to the indexing hook. Returns the
+    """The task's work, synchronously: extract, then store and index the fresh row. Returns the
     status, or None when the document was deleted or got a new file meanwhile."""
     try:
         document = KnowledgeDocument.objects.get(pk=document_id)
@@ -67,7 +68,6 @@ def extract_and_save(document_id):
         result = Extraction("", None, ExtractionStatus.FAILED, _internal_error(exc))
     if not _save(document, result):
         return None
-    _index(document)
     return str(result.status)
 
 
@@ -93,27 +93,37 @@ def _extract_file(document):
 
 
 def _save(document, result):
-    """Store the result, unless the file was replaced while we read it (the new file has its own
-    task). The page count is only filled in when nobody entered one."""
+    """Store the result and index the document, in one transaction on the locked row, unless the
+    file was replaced while we read it (the new file has its own task). The row is read again
+    under the lock, so an edit made during the extraction (a new title) is kept and indexed too;
+    the status says "done" only when the index holds the text. The page count is only filled in
+    when nobody entered one."""
     with transaction.atomic():
-        current = (
-            KnowledgeDocument.objects.select_for_update()
-            .filter(pk=document.pk)
-            .values("file", "page_count")
-            .first()
-        )
-        if current is None or current["file"] != document.file.name:
+        current = KnowledgeDocument.objects.select_for_update().filter(pk=document.pk).first()
+        if current is None or current.file.name != document.file.name:
             logger.info("Document %s was deleted or got a new file; result dropped", document.pk)
             return False
-        document.text = result.text
-        document.page_count = current["page_count"]
-        if document.page_count is None and result.page_count:
-            document.page_count = result.page_count
-        document.extraction_status = result.status
-        document.extraction_error = result.error[:500]
-        document.extracted_at = timezone.now()
-        document.save(update_fields=RESULT_FIELDS)
+        current.text = result.text
+        if current.page_count is None and result.page_count:
+            current.page_count = result.page_count
+        current.extraction_status = result.status
+        current.extraction_error = result.error[:500]
+        current.extracted_at = timezone.now()
+        current.save(update_fields=RESULT_FIELDS)
+        _index(current)
     return True
+
+
+def index_current(document_id):
+    """Index the document as it is in the database now, and return it (None when it is gone).
+    The row is locked while it is read and indexed, so indexers of one document (an editor's
+    save, the extraction task) follow each other and the index always ends with the latest row,
+    whichever finishes first."""
+    with transaction.atomic():
+        document = KnowledgeDocument.objects.select_for_update().filter(pk=document_id).first()
+        if document is not None:
+            _index(document)
+    return document
 
 
 def _index(document):
@@ -128,7 +138,22 @@ def _index(document):
     if index_document is None:
         return
     try:
-        index_document(document)
+        with transaction.atomic():  # a savepoint: a failed index leaves the stored text alone
+            index_document(document)
     except Exception:
         # The text is stored; the index can be rebuilt. Do not let it fail the extraction.
         logger.exception("Indexing document %s failed", document.pk)
+
+
+@task(priority=-5)
+def publish_scheduled():
+    """Wagtail's scheduled publishing: publish the revisions whose go-live time has come and
+    unpublish the pages whose expiry time has passed (every minute from core.scheduling). Wagtail
+    sends page_published / page_unpublished for each, so the search index and the page cache
+    follow (content.signal_handlers)."""
+    from django.core.management import call_command
+
+    from core.scheduling import recorded
+
+    with recorded("publish_scheduled"):
+        call_command("publish_scheduled", stdout=io.StringIO())

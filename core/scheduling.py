@@ -7,8 +7,9 @@ run_due() at once; only one of them moves a job on. Each run records its start a
 the readiness check (core.health) and its warning in the log.
 
 The periodic jobs: the daily jobs (DAILY_JOBS, every morning at 06:00, one after another; one
-that fails does not stop the others) and the monitor's recount (every
-SIGNAAL_MONITOR_REFRESH_MINUTES). `manage.py schedule_daily_jobs` enters them in the schedule
+that fails does not stop the others), the monitor's recount (every
+SIGNAAL_MONITOR_REFRESH_MINUTES) and Wagtail's scheduled publishing and expiry of pages (every
+minute, PUBLISH_CHECK). `manage.py schedule_daily_jobs` enters them in the schedule
 (idempotent; the first heartbeat does it too); `manage.py run_daily_jobs` runs the daily jobs now.
 """
 
@@ -32,8 +33,8 @@ logger = logging.getLogger(__name__)
 # Each job is a function without arguments that returns something to log (a count, a summary).
 DAILY_JOBS = [
     "reports.actions.send_referral_reminders",
-    "reports.throttle.prune_throttle",
     "reports.actions.send_daily_digests",
+    "reports.throttle.prune_throttle",
     "privacy.retention.daily_retention",
     "privacy.checks.daily_audit_check",
     "audit.anchoring.anchor_head",
@@ -83,6 +84,15 @@ def _every_refresh(now):
     return now + timedelta(minutes=settings.SIGNAAL_MONITOR_REFRESH_MINUTES)
 
 
+# Wagtail's scheduled publishing and expiry (go_live_at / expire_at) are due at most this long
+# before they happen: one cheap query when nothing is due.
+PUBLISH_CHECK = timedelta(minutes=1)
+
+
+def _every_publish_check(now):
+    return now + PUBLISH_CHECK
+
+
 @dataclass(frozen=True)
 class Periodic:
     name: str
@@ -102,6 +112,12 @@ PERIODIC = [
         "monitor.tasks.refresh_facts",
         _every_refresh,
         lambda: timedelta(minutes=3 * settings.SIGNAAL_MONITOR_REFRESH_MINUTES),
+    ),
+    Periodic(
+        "publish_scheduled",
+        "content.tasks.publish_scheduled",
+        _every_publish_check,
+        lambda: timedelta(minutes=10),
     ),
 ]
 

@@ -107,11 +107,13 @@ def test_the_heartbeat_runs_the_schedule(database_queue, monkeypatch):
     assert set(ScheduledJob.objects.values_list("name", flat=True)) == {
         "daily_jobs",
         "monitor_recount",
+        "publish_scheduled",
     }
     ScheduledJob.objects.update(next_run_at=timezone.now() - timedelta(seconds=1))
     worker.Heartbeat("w1").tick()
     assert queued(DAILY).count() == 1
     assert queued("monitor.tasks.refresh_facts").count() == 1
+    assert queued("content.tasks.publish_scheduled").count() == 1
 
 
 def test_late_jobs(database_queue):
@@ -131,7 +133,8 @@ def test_late_jobs(database_queue):
     with scheduling.recorded("daily_jobs"):
         pass
     assert "daily_jobs" not in scheduling.late(later)
-    assert set(scheduling.late(later)) == {"monitor_recount"}  # not queued for an hour
+    # not queued for an hour
+    assert set(scheduling.late(later)) == {"monitor_recount", "publish_scheduled"}
 
 
 def test_readiness_names_a_late_job_and_stays_ready(database_queue, client, caplog, monkeypatch):
@@ -146,6 +149,10 @@ def test_readiness_names_a_late_job_and_stays_ready(database_queue, client, capl
     assert run_queued("monitor.tasks.refresh_facts") == [TaskResultStatus.FAILED]
     # Forty minutes later (the next recounts were due meanwhile but no worker queued them).
     ScheduledJob.objects.filter(name="monitor_recount").update(next_run_at=now)
+    # (the publishing check, queued with it, is not what this test is about)
+    ScheduledJob.objects.filter(name="publish_scheduled").update(
+        next_run_at=now, waiting_since=None
+    )
     with caplog.at_level(logging.WARNING, logger="core.health"):
         response = client.get("/health/ready/")
     assert response.status_code == 200

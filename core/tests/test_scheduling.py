@@ -37,6 +37,7 @@ def test_scheduling_enters_each_periodic_job_once():
     assert sorted(ScheduledJob.objects.values_list("name", flat=True)) == [
         "daily_jobs",
         "monitor_recount",
+        "publish_scheduled",
     ]
     daily = ScheduledJob.objects.get(name="daily_jobs")
     assert timezone.localtime(daily.next_run_at).time() == scheduling.RUN_AT
