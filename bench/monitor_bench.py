@@ -318,7 +318,7 @@ def main():
 
 def run(connection, args):
     from monitor import facts
-    from monitor.models import Fact, Suppressed
+    from monitor.models import Audit, Fact, ReleasedCell
 
     target = args.target_ms or (300 if connection.vendor == "postgresql" else 1000)
     print(f"engine: {engine_name(connection)}", flush=True)
@@ -336,7 +336,9 @@ def run(connection, args):
     rebuild = time.perf_counter() - started
     print(
         f"recount (facts.rebuild, with protection): {rebuild:.1f} s; "
-        f"{Fact.objects.count():,} facts, {Suppressed.objects.count():,} suppressed cells",
+        f"{Fact.objects.count():,} facts, "
+        f"{ReleasedCell.objects.exclude(state='').count():,} suppressed cells "
+        f"({Audit.objects.latest().seconds:.1f} s choosing and auditing them)",
         flush=True,
     )
     years = list(range(FIRST_YEAR, FIRST_YEAR + YEARS))

@@ -37,22 +37,50 @@ class Fact(models.Model):
         return f"{self.year}-{self.month or '*'} {self.kind} {self.dimension}={self.value}"
 
 
-class Suppressed(models.Model):
-    """A cell the monitor does not show outside the reporting point (monitor.protection): stored
-    with each recount so that every view and export of a period uses the same pattern."""
+class ReleasedCell(models.Model):
+    """One cell as the monitor releases it outside the reporting point: its count and whether it
+    is shown ("") or suppressed (primary "<5", secondary "x"). Written by the recount only when
+    the auditor (monitor.protection.audit) approved the whole set, and the one place every
+    protected view, export, chart and quarterly overview reads its figures from."""
 
     year = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=12, choices=Kind.choices)
     period = models.CharField(max_length=2)  # Y, Q1-Q4
     dimension = models.CharField(max_length=12)  # or "total"
     value = models.CharField(max_length=40, blank=True)
-    state = models.CharField(max_length=10)  # primary, secondary
+    count = models.PositiveIntegerField()
+    state = models.CharField(max_length=10, blank=True)  # "", primary, secondary
 
     class Meta:
-        indexes = [models.Index(fields=["year", "kind"], name="monitor_suppressed_year")]
+        indexes = [models.Index(fields=["year", "period"], name="monitor_released_period")]
 
     def __str__(self):
         return f"{self.year} {self.period} {self.kind} {self.dimension}={self.value}: {self.state}"
+
+
+class Audit(models.Model):
+    """The auditor's verdict at one recount: whether the new set of cells was released, the
+    protection width it was checked against, and per added cell why it was suppressed (shown to
+    the reporting point, monitor.views.protection_audit)."""
+
+    at = models.DateTimeField()
+    approved = models.BooleanField()
+    width = models.PositiveSmallIntegerField()
+    cells = models.PositiveIntegerField()  # cells released (all periods, dimensions, kinds)
+    primary = models.PositiveIntegerField()
+    secondary = models.PositiveIntegerField()
+    rounds = models.PositiveIntegerField()  # audit rounds before the set held
+    seconds = models.FloatField()
+    # [{"year", "kind", "period", "dimension", "value", "count", "reason", "protects": {...}}]
+    added = models.JSONField(default=list, blank=True)
+    message = models.TextField(blank=True)  # why a set was not released
+
+    class Meta:
+        ordering = ["-at"]
+        get_latest_by = "at"
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M}: {'approved' if self.approved else 'refused'}"
 
 
 class Refresh(models.Model):

@@ -185,3 +185,325 @@ class Table:
         if candidates:
             return min(candidates, key=lambda part: (self.values[part], str(part)))
         return None if whole in states else whole
+
+
+# --- the auditor: everything released as one set of linear relations, checked with an LP solver ---
+#
+# The heuristic above (Table.protect) looks at one relation at a time. What is published together
+# is one system of equations: every relation of every period, dimension, region, province and kind
+# of a year (and so of every table, export, chart and quarterly overview built from them). The
+# auditor writes it as a sparse matrix R (one row per relation, +1 for a part, -1 for its whole,
+# so that R @ values == 0), moves what is shown exactly to the right-hand side, and asks the MILP
+# solver HiGHS (scipy.optimize.milp) for the smallest and the largest value of every suppressed
+# cell that is consistent with everything published, knowing what a reader knows:
+#
+# - counts are whole numbers of at least 0;
+# - a "<5" cell is 1..SIGNAAL_SMALL_NUMBER;
+# - an "x" cell whose count is 0 or above SIGNAAL_SMALL_NUMBER is 0 or at least
+#   SIGNAAL_SMALL_NUMBER + 1 (a reader may reason so: otherwise it would have been "<5"); an "x"
+#   that hides a small count (see _candidates) is any whole number of at least 0;
+# - hidden cells (history counted per year only) are any whole number of at least 0;
+# - cells published before with the same count are known (they are on the right-hand side).
+#
+# A set is released only when every suppressed cell's interval [lowest, highest] is at least
+# protection_width() wide; otherwise _candidates() picks more cells to suppress and the audit runs
+# again (docs/monitor.md, "Protection of small numbers").
+
+import numpy as np  # noqa: E402 - the auditor's imports, kept with it
+from scipy import sparse  # noqa: E402
+from scipy.optimize import Bounds, LinearConstraint, milp  # noqa: E402
+from scipy.sparse.csgraph import connected_components  # noqa: E402
+
+
+def protection_width():
+    """The least width (highest - lowest) of every suppressed cell's interval: the width of the
+    "<5" class itself (1..4 spans 3), so that no reader can narrow a "<5" beyond what "<5" says,
+    nor an "x" to fewer than four possible counts."""
+    return small_number() - 1
+
+
+class Problem:
+    """Cells (any hashable keys) with exact values and relations whole == sum(parts), as a sparse
+    matrix for the auditor. `fixed` cells (totals) are suppressed only as a last resort."""
+
+    def __init__(self, values, relations, hidden=(), fixed=()):
+        values = dict(values)
+        for whole, parts in relations:  # a cell only in a relation counts 0
+            for cell in (whole, *parts):
+                values.setdefault(cell, 0)
+        self.cells = list(values)
+        self.index = {cell: i for i, cell in enumerate(self.cells)}
+        self.values = np.array([values[cell] for cell in self.cells], dtype=np.int64)
+        self.hidden = set(hidden)
+        self.fixed = set(fixed)
+        rows, cols, data = [], [], []
+        for number, (whole, parts) in enumerate(relations):
+            rows.append(number)
+            cols.append(self.index[whole])
+            data.append(-1.0)
+            for part in parts:
+                rows.append(number)
+                cols.append(self.index[part])
+                data.append(1.0)
+        shape = (len(relations), len(self.cells))
+        self.matrix = sparse.csr_matrix((data, (rows, cols)), shape=shape)
+        self.by_cell = self.matrix.tocsc()
+        self.bound = int(max(self.values.max(initial=0), small_number() + 1))
+
+    def relations_of(self, cell):
+        column = self.index[cell]
+        return self.by_cell.indices[self.by_cell.indptr[column] : self.by_cell.indptr[column + 1]]
+
+    def cells_of(self, relation):
+        row = self.matrix.indices[self.matrix.indptr[relation] : self.matrix.indptr[relation + 1]]
+        return [self.cells[i] for i in row]
+
+    def value(self, cell):
+        return int(self.values[self.index[cell]])
+
+
+def _domain(problem, cell, state):
+    """(lowest, highest, integrality) of a suppressed cell as a reader knows it; integrality 3 is
+    HiGHS's semi-integer: 0 or a whole number between lowest and highest."""
+    limit = small_number()
+    if state == PRIMARY:
+        return 1, limit, 1
+    if state == SECONDARY and not 1 <= problem.value(cell) <= limit:
+        return limit + 1, problem.bound, 3
+    return 0, problem.bound, 1
+
+
+class Audit:
+    """The system of one set of suppressed cells: the unknowns, the relations they are in, and
+    their connected components (cells that share no chain of relations are solved apart)."""
+
+    def __init__(self, problem, states, known=frozenset()):
+        self.problem = problem
+        self.states = states
+        mask = np.zeros(len(problem.cells), dtype=bool)
+        for cell in states:
+            if cell not in known:
+                mask[problem.index[cell]] = True
+        self.columns = np.flatnonzero(mask)
+        matrix = problem.matrix
+        rhs = -(matrix[:, ~mask] @ problem.values[~mask].astype(float))
+        unknown = matrix[:, self.columns].tocsr()
+        rows = np.flatnonzero(np.diff(unknown.indptr))
+        self.unknown = unknown[rows]
+        self.rhs = rhs[rows]
+        if len(self.columns):
+            graph = self.unknown.T @ self.unknown
+            _count, self.labels = connected_components(graph, directed=False)
+        else:
+            self.labels = np.zeros(0, dtype=np.int64)
+        first = self.unknown.indices[self.unknown.indptr[:-1]]
+        self.row_labels = self.labels[first] if len(rows) else np.zeros(0, dtype=np.int64)
+        self.position = {int(c): i for i, c in enumerate(self.columns)}
+        self._variables = _groups(self.labels)
+        self._rows = _groups(self.row_labels)
+
+    def component(self, label):
+        empty = np.zeros(0, dtype=np.int64)
+        return self._variables.get(label, empty), self._rows.get(label, empty)
+
+    def intervals(self, cells=None, cache=None):
+        """{cell: (lowest, highest)} of every suppressed, not hidden cell (or only the components
+        of `cells`)."""
+        problem = self.problem
+        labels = range(int(self.labels.max(initial=-1)) + 1)
+        if cells is not None:
+            labels = sorted(
+                {int(self.labels[self.position[problem.index[c]]]) for c in cells if self._in(c)}
+            )
+        result = {}
+        for label in labels:
+            variables, rows = self.component(label)
+            key = None
+            if cache is not None:
+                names = tuple(problem.cells[self.columns[v]] for v in variables)
+                key = (
+                    names,
+                    tuple(self.states[name] for name in names),
+                    tuple(self.rhs[rows].tolist()),
+                )
+                if key in cache:
+                    result.update(cache[key])
+                    continue
+            found = self._solve(variables, rows)
+            if key is not None:
+                cache[key] = found
+            result.update(found)
+        return result
+
+    def _in(self, cell):
+        return self.problem.index[cell] in self.position
+
+    def _solve(self, variables, rows):
+        problem = self.problem
+        names = [problem.cells[self.columns[v]] for v in variables]
+        domains = [_domain(problem, name, self.states[name]) for name in names]
+        lower = np.array([d[0] for d in domains], dtype=float)
+        upper = np.array([d[1] for d in domains], dtype=float)
+        integrality = np.array([d[2] for d in domains])
+        truth = problem.values[self.columns[variables]].astype(float)
+        if len(rows):
+            matrix = self.unknown[rows][:, variables]
+            constraints = [LinearConstraint(matrix, self.rhs[rows], self.rhs[rows])]
+        else:
+            constraints = []
+        seen_low, seen_high = truth.copy(), truth.copy()
+        result = {}
+        for i, name in enumerate(names):
+            if self.states[name] == HIDDEN:
+                continue
+            # a value every solution found so far reached needs no solver: the reader's domain
+            # ends there (seen_low == lower) or a solution already showed it
+            for sense in (1.0, -1.0):
+                reached = seen_low[i] <= lower[i] if sense > 0 else seen_high[i] >= upper[i]
+                if reached:
+                    continue
+                objective = np.zeros(len(names))
+                objective[i] = sense
+                answer = milp(
+                    objective,
+                    constraints=constraints,
+                    integrality=integrality,
+                    bounds=Bounds(lower, upper),
+                )
+                if answer.status != 0 or answer.x is None:
+                    raise RuntimeError(f"the auditor's solver failed: {answer.message}")
+                x = np.round(answer.x)
+                seen_low, seen_high = np.minimum(seen_low, x), np.maximum(seen_high, x)
+            result[name] = (int(seen_low[i]), int(seen_high[i]))
+        return result
+
+
+def _groups(labels):
+    """{label: indices with that label}, in one sort."""
+    order = np.argsort(labels, kind="stable")
+    ordered = labels[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(labels) else []
+    ends = [*starts[1:], len(labels)]
+    return {int(ordered[a]): order[a:b] for a, b in zip(starts, ends, strict=True)}
+
+
+def exposed(intervals, width=None):
+    """The cells whose interval is narrower than the protection width, in a stable order."""
+    width = protection_width() if width is None else width
+    return [cell for cell, (low, high) in intervals.items() if high - low < width]
+
+
+def _candidates(problem, states, known, cell, reach=1):
+    """Cells that could protect `cell`, cheapest first: a shown count above the small number in
+    one of its relations (the smallest), then a shown zero, then a "<5" turned into "x" (the cell
+    itself first: then a reader no longer knows it is 1..4), and only then a total. With reach 2
+    also the cells of the relations of those cells."""
+    limit = small_number()
+    near = [cell]
+    for _step in range(reach):
+        near = [
+            other
+            for one in near
+            for relation in problem.relations_of(one)
+            for other in problem.cells_of(relation)
+        ]
+    seen = set()
+    ranked = []
+    for other in near:
+        if other in seen or other in known or other in problem.hidden:
+            continue
+        seen.add(other)
+        state = states.get(other)
+        value = problem.value(other)
+        if state is None:
+            if other in problem.fixed:
+                rank = (3, value)
+            elif value > limit:
+                rank = (0, value)
+            elif value == 0:
+                rank = (1, 0)
+            else:
+                continue  # a small count is always primary
+        elif state == PRIMARY:
+            rank = (2, 0 if other == cell else 1)
+        else:
+            continue
+        ranked.append((rank, problem.index[other], other))
+    return [other for _rank, _i, other in sorted(ranked)]
+
+
+TRIES = 6  # candidates tried per exposed cell
+MAX_ROUNDS = 5000
+
+
+def secondary(problem, states, known=frozenset(), width=None, cache=None):
+    """Suppress more cells until the audit holds. Returns (states, intervals, added, rounds):
+    `added` lists, in order, (cell added, cell it protects, its interval before, after).
+
+    Each round audits everything, then for every exposed cell (not next to one just changed)
+    tries its cheapest candidates and suppresses the first that makes it wide enough, else the one
+    that widened it most. When no single cell widens any exposed cell (it is pinned through a chain
+    of relations), the cheapest candidate of the first exposed cell is suppressed anyway, and the
+    next rounds protect that one in turn."""
+    width = protection_width() if width is None else width
+    states = dict(states)
+    cache = {} if cache is None else cache
+    added = []
+    for rounds in range(1, MAX_ROUNDS + 1):
+        intervals = Audit(problem, states, known).intervals(cache=cache)
+        bad = exposed(intervals, width)
+        if not bad:
+            return states, intervals, added, rounds
+        touched = set()
+        fallback = None
+        for cell in sorted(bad, key=problem.index.get):
+            if cell in touched:
+                continue
+            before = intervals[cell]
+            candidates = _candidates(problem, states, known, cell)
+            candidates = candidates or _candidates(problem, states, known, cell, reach=2)
+            if not candidates:
+                continue
+            if fallback is None:
+                fallback = (candidates[0], cell, before, before)
+            choice, best = None, before
+            for candidate in candidates[:TRIES]:
+                trial = {**states, candidate: SECONDARY}
+                low, high = Audit(problem, trial, known).intervals([cell], cache)[cell]
+                if high - low > best[1] - best[0]:
+                    choice, best = candidate, (low, high)
+                if high - low >= width:
+                    break
+            if choice is None:
+                continue
+            states[choice] = SECONDARY
+            added.append((choice, cell, before, best))
+            # cells of the relations just changed wait for the next round's audit
+            for relation in [*problem.relations_of(choice), *problem.relations_of(cell)]:
+                touched.update(problem.cells_of(relation))
+        if not touched:
+            if fallback is None:
+                raise Unprotectable(bad[0], intervals[bad[0]])
+            states[fallback[0]] = SECONDARY
+            added.append(fallback)
+    raise Unprotectable(None, None)
+
+
+class Unprotectable(Exception):
+    """No further suppression protects a cell: the set cannot be released."""
+
+    def __init__(self, cell, interval):
+        super().__init__(f"cannot protect {cell!r} (interval {interval})")
+        self.cell, self.interval = cell, interval
+
+
+def primary(problem):
+    """Counts from 1 to the small number, shown as "<5"; hidden cells."""
+    limit = small_number()
+    states = {
+        cell: PRIMARY
+        for cell, value in zip(problem.cells, problem.values.tolist(), strict=True)
+        if 1 <= value <= limit
+    }
+    states.update(dict.fromkeys(problem.hidden, HIDDEN))
+    return states

@@ -5,11 +5,13 @@ XLSX exports and the quarterly overview always agree. Whether a reader gets exac
 numbers is decided by accounts.access.monitor_exact() (the one access module).
 """
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q, Sum
+from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -20,7 +22,7 @@ from reports.models import Kind, ReporterType
 
 from . import protection
 from .facts import DIMENSIONS, UNKNOWN
-from .models import HISTORIC_OUTCOMES, HISTORY_OUTCOME, Fact, Suppressed
+from .models import HISTORIC_OUTCOMES, HISTORY_OUTCOME, Audit, Fact, ReleasedCell
 
 GROUPS = ("region", "province")  # derived from the municipality
 
@@ -314,32 +316,138 @@ def linked_table(rows):
     return table
 
 
+def problem_of_all(year_rows):
+    """Everything the monitor can release outside the reporting point as one protection.Problem:
+    the linked tables of every year and kind (years, quarters, dimensions, regions, provinces,
+    totals), their cells keyed (year, kind, dimension, period, value). Table 1 and 2, the
+    breakdowns, charts, exports and quarterly overviews all show cells of this set."""
+    values, relations, hidden, fixed, tables = {}, [], set(), set(), {}
+    for (year, kind), rows in sorted(year_rows.items()):
+        table = linked_table(rows)
+        tables[(year, kind)] = table
+
+        def key(cell, year=year, kind=kind):
+            return (year, kind, *cell)
+
+        for cell, count in table.values.items():
+            values[key(cell)] = count
+        relations += [(key(whole), [key(p) for p in parts]) for whole, parts in table.relations]
+        hidden |= {key(cell) for cell in table.hidden}
+        fixed |= {key(cell) for cell in table.fixed}
+    return protection.Problem(values, relations, hidden, fixed), tables
+
+
+def choose_suppression(problem, tables, previous):
+    """The suppression of everything released: primary "<5", the per-relation rule of
+    protection.Table as a start, cells suppressed in the previous release that still have the
+    same count (so a published pattern does not move), then the auditor's rounds until every
+    suppressed cell keeps protection.protection_width(). Cells published exactly before with the
+    same count are known to every reader: the audit counts them as shown. Returns
+    (states, intervals, added, rounds, known)."""
+    states = protection.primary(problem)
+    rule = {}
+    for (year, kind), table in tables.items():
+        for cell, state in table.protect().items():
+            if state == protection.SECONDARY:
+                rule[(year, kind, *cell)] = state
+    known = set()
+    for cell, (count, state) in previous.items():
+        if cell not in problem.index or problem.value(cell) != count:
+            continue
+        if state == protection.SECONDARY:
+            rule[cell] = protection.SECONDARY
+        elif not state:
+            known.add(cell)
+    for cell in rule:
+        states.setdefault(cell, protection.SECONDARY)
+    known = frozenset(known - {c for c, s in states.items() if s != protection.SECONDARY})
+    states, intervals, added, rounds = protection.secondary(problem, states, known)
+    return states, intervals, added, rounds, known
+
+
+def _released_before():
+    return {
+        (c.year, c.kind, c.dimension, c.period, c.value): (c.count, c.state)
+        for c in ReleasedCell.objects.all()
+    }
+
+
 def protect_all():
-    """Compute and store the suppression pattern of every year and kind (called by
-    facts.rebuild() inside its transaction)."""
+    """Choose, audit and release the cells of every year and kind (called by facts.rebuild()
+    inside its transaction). Only a set the auditor approved replaces the released cells; when it
+    cannot be protected, the previous release stays and the verdict says why."""
+    started = time.monotonic()
     rows = defaultdict(list)
     for year, month, kind, dimension, value, count in Fact.objects.values_list(
         "year", "month", "kind", "dimension", "value", "count"
     ).iterator(chunk_size=5000):
         rows[(year, kind)].append((month, dimension, value, count))
-    Suppressed.objects.all().delete()
-    stored = []
-    for (year, kind), year_rows in rows.items():
-        states = linked_table(year_rows).protect()
-        for (dimension, period, value), state in states.items():
-            if state in (protection.PRIMARY, protection.SECONDARY):
-                stored.append(
-                    Suppressed(
-                        year=year,
-                        kind=kind,
-                        period=period,
-                        dimension=dimension,
-                        value=value,
-                        state=state,
-                    )
-                )
-    Suppressed.objects.bulk_create(stored, batch_size=2000)
-    return len(stored)
+    problem, tables = problem_of_all(rows)
+    previous = _released_before()
+    verdict = Audit(at=timezone.now(), width=protection.protection_width(), approved=False)
+    try:
+        states, intervals, added, rounds, known = choose_suppression(problem, tables, previous)
+    except protection.Unprotectable as error:
+        verdict.cells = verdict.primary = verdict.secondary = verdict.rounds = 0
+        verdict.message = str(error)
+        verdict.seconds = round(time.monotonic() - started, 3)
+        verdict.save()
+        Audit.objects.filter(approved=False).exclude(pk=verdict.pk).delete()
+        return verdict
+    released = [
+        ReleasedCell(
+            year=year,
+            kind=kind,
+            dimension=dimension,
+            period=period,
+            value=value,
+            count=count,
+            state=states.get(cell, "") if states.get(cell) != protection.HIDDEN else "",
+        )
+        for cell, count in zip(problem.cells, problem.values.tolist(), strict=True)
+        for year, kind, dimension, period, value in [cell]
+        if period != protection.UNALLOCATED
+    ]
+    ReleasedCell.objects.all().delete()
+    ReleasedCell.objects.bulk_create(released, batch_size=5000)
+    by_audit = {choice: (protects, before, after) for choice, protects, before, after in added}
+    log = []
+    for cell, state in states.items():
+        if state != protection.SECONDARY or cell in known:
+            continue
+        year, kind, dimension, period, value = cell
+        entry = {
+            "year": year,
+            "kind": kind,
+            "dimension": dimension,
+            "period": period,
+            "value": value,
+            "count": problem.value(cell),
+            "interval": list(intervals.get(cell, ())),
+        }
+        if cell in by_audit:
+            protects, before, after = by_audit[cell]
+            entry.update(
+                reason="audit",
+                protects=list(protects),
+                before=list(before),
+                after=list(after),
+            )
+        elif cell in previous and previous[cell][1] == protection.SECONDARY:
+            entry["reason"] = "previous"
+        else:
+            entry["reason"] = "rule"
+        log.append(entry)
+    verdict.approved = True
+    verdict.cells = len(released)
+    verdict.primary = sum(1 for s in states.values() if s == protection.PRIMARY)
+    verdict.secondary = len(log)
+    verdict.rounds = rounds
+    verdict.added = log
+    verdict.seconds = round(time.monotonic() - started, 3)
+    verdict.save()
+    Audit.objects.exclude(pk=verdict.pk).delete()
+    return verdict
 
 
 # --- the tables --------------------------------------------------------------------------------
@@ -358,39 +466,46 @@ class Breakdown:
         return DIMENSION_TITLES[self.dimension]
 
 
-def _suppressed(filter_q):
+def released(filter_q):
+    """{(year, kind, period, dimension, value): (count, state)} of the cells the auditor approved:
+    the one place every protected figure comes from."""
     return {
-        (s.year, s.kind, s.period, s.dimension, s.value): s.state
-        for s in Suppressed.objects.filter(filter_q)
+        (c.year, c.kind, c.period, c.dimension, c.value): (c.count, c.state)
+        for c in ReleasedCell.objects.filter(filter_q)
     }
 
 
 def breakdowns(period, exact):
-    """Every breakdown of the period: {dimension: Breakdown}. Two queries (facts, suppression)."""
+    """Every breakdown of the period: {dimension: Breakdown}. One query: the facts (exact) or the
+    released cells (protected)."""
     counts = defaultdict(int)
-    for row in (
-        Fact.objects.filter(period.facts_filter())
-        .values("kind", "dimension", "value")
-        .annotate(n=Sum("count"))
-        .order_by()
-    ):
-        kind, dimension, value, n = row["kind"], row["dimension"], row["value"], row["n"]
-        counts[(kind, dimension, value)] += n
-        if dimension == "form":
-            counts[(kind, protection.TOTAL, "")] += n
-        if dimension == "municipality":
-            for group, group_value in groups_of(value).items():
-                counts[(kind, group, group_value)] += n
     states = {}
-    if not exact:
+    if exact:
+        for row in (
+            Fact.objects.filter(period.facts_filter())
+            .values("kind", "dimension", "value")
+            .annotate(n=Sum("count"))
+            .order_by()
+        ):
+            kind, dimension, value, n = row["kind"], row["dimension"], row["value"], row["n"]
+            counts[(kind, dimension, value)] += n
+            if dimension == "form":
+                counts[(kind, protection.TOTAL, "")] += n
+            if dimension == "municipality":
+                for group, group_value in groups_of(value).items():
+                    counts[(kind, group, group_value)] += n
+    else:
         year, code = period.protection_key
-        states = _suppressed(Q(year=year, period=code))
+        for key, (count, state) in released(Q(year=year, period=code)).items():
+            # a suppressed zero is a row like any other: leaving it out would show it is 0
+            if count or state:
+                counts[key[1], key[3], key[4]] = count
+                states[key[1], key[3], key[4]] = state
 
     def cell(kind, dimension, value):
-        state = ""
-        if not exact:
-            state = states.get((year, kind, code, dimension, value), "")
-        return Cell(counts.get((kind, dimension, value), 0), state)
+        return Cell(
+            counts.get((kind, dimension, value), 0), states.get((kind, dimension, value), "")
+        )
 
     result = {}
     for dimension in BREAKDOWNS:
@@ -456,21 +571,23 @@ def series(exact, last_year=None, years=None):
     ):
         counts[(row["year"], row["kind"], row["value"])] += row["n"]
         counts[(row["year"], row["kind"], None)] += row["n"]
+    states = {}
+    if not exact:
+        # protected: the released cells of the years, never the facts themselves
+        counts = defaultdict(int)
+        cells = released(
+            Q(period=protection.PERIOD_YEAR) & Q(dimension__in=[protection.TOTAL, "form"])
+        )
+        for (year, kind, _period, dimension, value), (count, state) in cells.items():
+            key = (year, kind, None if dimension == protection.TOTAL else value)
+            counts[key], states[key] = count, state
     data_years = {year for (year, _, _) in counts}
     all_years = year_range(sorted(data_years), last_year, years)
-    states = {}
-    if not exact and all_years:
-        states = _suppressed(
-            Q(year__in=all_years, period=protection.PERIOD_YEAR)
-            & Q(dimension__in=[protection.TOTAL, "form"])
-        )
 
     def cell(year, kind, value):
-        dimension, key = ("form", value) if value is not None else (protection.TOTAL, "")
         if year not in data_years:
             return Cell(0, missing=True)
-        state = states.get((year, kind, protection.PERIOD_YEAR, dimension, key), "")
-        return Cell(counts.get((year, kind, value), 0), state)
+        return Cell(counts.get((year, kind, value), 0), states.get((year, kind, value), ""))
 
     def changes(cells):
         return [None] * min(len(cells), 1) + [

@@ -196,6 +196,48 @@ def refresh(request):
     return redirect("monitor:dashboard")
 
 
+@rule("monitor.exact")
+def protection_audit(request):
+    """The auditor's last verdict for the reporting point: which cells were suppressed to protect
+    others, and why (monitor.stats.protect_all)."""
+    from .models import Audit
+
+    verdict = Audit.objects.order_by("-at").first()
+    rows = []
+    reasons = {
+        "rule": _("a sum would show it"),
+        "previous": _("suppressed in the previous release"),
+    }
+    for entry in verdict.added if verdict else []:
+        names = stats.labels(entry["dimension"]) if entry["dimension"] != "total" else {}
+        cell = _("Total") if entry["dimension"] == "total" else names.get(entry["value"], "?")
+        why = reasons.get(entry["reason"], "")
+        if entry["reason"] == "audit":
+            protects = entry["protects"]
+            other = stats.labels(protects[2]).get(protects[4], _("Total"))
+            why = _(
+                "protects %(cell)s (%(period)s), which could be narrowed to %(low)s-%(high)s"
+            ) % {
+                "cell": other,
+                "period": protects[3],
+                "low": entry["before"][0],
+                "high": entry["before"][1],
+            }
+        interval = entry.get("interval") or []
+        rows.append(
+            {
+                "year": entry["year"],
+                "period": entry["period"],
+                "kind": entry["kind"],
+                "cell": f"{stats.DIMENSION_TITLES.get(entry['dimension'], '')} {cell}".strip(),
+                "count": entry["count"],
+                "why": why,
+                "interval": f"{interval[0]}-{interval[1]}" if interval else "",
+            }
+        )
+    return render(request, "monitor/protection_audit.html", {"verdict": verdict, "rows": rows})
+
+
 # --- the quarterly overview -----------------------------------------------------------------------
 
 
