@@ -955,9 +955,16 @@ class Preview:
 def preview(batch_format, content, file_name, mapping):
     """The first rows of a file under `mapping` ({index: field}) as they would be imported, and
     the errors of the first PREVIEW_CHECKED rows."""
-    checked = check_file(batch_format, content, file_name, mapping=mapping, limit=PREVIEW_CHECKED)
     rows = first_rows(content, file_name, PREVIEW_ROWS + 1)
     header = rows[0] if rows else []
+    if mapping:
+        checked = check_file(
+            batch_format, content, file_name, mapping=mapping, limit=PREVIEW_CHECKED
+        )
+    else:  # every column ignored: nothing is read (not the names of row 1 either)
+        checked = Checked()
+        for problem in mapped_header(batch_format, header, {}).problems:
+            checked.errors.add(1, "", problem)
     fields = column_by_field(batch_format)
     chosen = sorted((int(index), name) for index, name in mapping.items() if name in fields)
     columns = [(name, fields[name].names[0], column_title(header, i)) for i, name in chosen]

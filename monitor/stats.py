@@ -670,7 +670,8 @@ def change_sentence(subject, rounded, previous):
 def period_has_figures(period):
     """Whether anything was counted in `period`: a quarter of a year that was only counted per
     year (imported counts) has no figures, nor has a year before any history or report."""
-    return Fact.objects.filter(period.facts_filter()).exists()
+    # every report and count has a form (maybe "Leeg"): "form" keeps to the index on dimension
+    return Fact.objects.filter(period.facts_filter(), dimension="form").exists()
 
 
 def available_years():

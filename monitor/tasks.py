@@ -13,7 +13,11 @@ from . import facts
 @task(priority=-5)
 def refresh_facts():
     """Recount the facts: every few minutes from the schedule (core.scheduling, "monitor_recount",
-    which queues the next recount whether this one succeeds or not), after an import, on request."""
+    which queues the next recount whether this one succeeds or not), after an import, on request.
+    Uploads that waited too long for their column mapping are removed on the way."""
+    from .actions import discard_expired_uploads
+
+    discard_expired_uploads()
     with recorded("monitor_recount"):
         return facts.rebuild().facts
 

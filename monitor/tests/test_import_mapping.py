@@ -280,3 +280,30 @@ def test_the_file_is_removed_when_discarded_or_expired_and_only_its_uploader_see
         == 1
     )
     assert actions.UPLOAD_HOURS == 24
+
+
+def test_with_every_column_ignored_nothing_is_read(staff):
+    url = send(staff, "jaar;soort;aantal\n2020;melding;x\n", batch_format="counts")
+    blank = {"column_0": "", "column_1": "", "column_2": ""}
+    response = post_mapping(staff, url, blank, action="preview")
+    preview = response.context["preview"]
+    assert preview.columns == []
+    # the missing columns, and not the bad count of row 2 (the names of row 1 are not used)
+    assert [(e["row"], e["message"]) for e in preview.errors] == [
+        (1, "Kolom jaar ontbreekt."),
+        (1, "Kolom soort ontbreekt."),
+        (1, "Kolom aantal ontbreekt."),
+    ]
+
+
+def test_the_recount_removes_uploads_that_waited_too_long(staff):
+    from monitor.tasks import refresh_facts
+
+    send(staff, EXPORT)
+    send(staff, EXPORT)
+    ImportUpload.objects.filter(pk=ImportUpload.objects.order_by("pk").first().pk).update(
+        uploaded_at=timezone.now() - timedelta(hours=actions.UPLOAD_HOURS, minutes=1)
+    )
+    refresh_facts.enqueue()  # the immediate backend of the tests runs it at once
+    assert ImportUpload.objects.count() == 1
+    assert AuditEvent.objects.filter(action="monitor.import_discarded").count() == 1
