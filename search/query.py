@@ -11,13 +11,14 @@ How a query runs:
    expansion is cached in-process (sorted terms and sorted reversed terms, searched with
    bisect) and brought up to date when SearchIndexState says it grew.
 2. One SQL statement scores all matching entries with BM25F (search.ranking): VALUES lists of
-   (term, group, match weight, idf) joined with the postings' covering index (term, entry,
+   (term, group, match weight) joined with the postings' covering index (term, entry,
    field-weighted frequency, entry length), restricted to the caller's queryset; grouped by
-   entry and group (the group's frequency: Σ match weight × frequency, saturated with the
-   entry's length against the corpus's average length), then by entry, HAVING every group
-   matched (AND), best first. An inflection or compound counts for most of an exact match
-   (INFLECTION, COMPOUND_HEAD, COMPOUND_START), so a short entry about "arbeidsuitbuiting" can
-   rank above a long one that mentions "uitbuiting" once. The first word of a phrase must be
+   entry, with each group's frequency (Σ match weight × frequency) as a conditional sum,
+   saturated with the entry's length against the corpus's average length and multiplied by
+   the group's idf (one row of constants); every group must have matched (AND); best first.
+   An inflection or compound counts for most of an exact match (INFLECTION, COMPOUND_HEAD,
+   COMPOUND_START), so a short entry about "arbeidsuitbuiting" can rank above a long one that
+   mentions "uitbuiting" once. The first word of a phrase must be
    followed by the phrase's next two words (the posting's `follows`), so phrases of up to three
    words are settled in SQL.
 3. Longer phrases are checked against the stored positions of the remaining candidates.
@@ -454,18 +455,22 @@ def _phrase_follows(phrase, number, ids):
 
 def _score(connection, entries, index, groups):
     """{entry id: BM25F score} for the entries of the queryset that match every group, best
-    first (see search.ranking for the formula)."""
+    first (see search.ranking for the formula).
+
+    One GROUP BY entry gives each group's frequency as a conditional sum (NULL when the entry
+    lacks the group: AND), and the saturation is computed per entry from those sums, so a query
+    costs one aggregation over its postings however many variants its words have."""
     term_ids = sorted({item.id for group in groups for item in group})
     df = _document_frequencies(connection, index, term_ids)
     n = max(index.entry_count, 1)
-    plain, following = [], []
+    plain, following, idfs = [], [], []
     for number, group in enumerate(groups):
         # One idf for the whole group (from the sum of its terms' frequencies), so that a rare
         # compound never outweighs the exact word the user typed.
         group_df = min(n, sum(df[item.id] for item in group))
-        idf = math.log(1 + (n - group_df + 0.5) / (group_df + 0.5))
+        idfs.append(math.log(1 + (n - group_df + 0.5) / (group_df + 0.5)) * (K1 + 1))
         for item in group:
-            row = (item.id, number, item.weight, idf * (K1 + 1))
+            row = (item.id, number, item.weight)
             if item.follows:
                 following.append((*row, item.follows))
             else:
@@ -478,21 +483,22 @@ def _score(connection, entries, index, groups):
     # NUMERIC (slow arithmetic), and a CAST in the per-posting expression costs SQLite dearly.
     double = "CAST(%s AS DOUBLE PRECISION)"
     c0, c1 = saturation_constants(index.average_length)
-    ctes = [f"k (c0, c1) AS (VALUES ({double}, {double}))"]
-    params = [c0, c1]
+    constants = ", ".join(f"i{number}" for number in range(len(groups)))
+    ctes = [f"k (c0, c1, {constants}) AS (VALUES ({', '.join([double] * (2 + len(groups)))}))"]
+    params = [c0, c1, *idfs]
     parts = []
     if plain:
-        ctes.append(f"q (term_id, grp, w, idf) AS (VALUES {_values(plain, double)})")
+        ctes.append(f"q (term_id, grp, w) AS (VALUES {_values(plain, double)})")
         params += [value for row in plain for value in row]
         parts.append(
-            "SELECT p.entry_id, q.grp, q.w * p.weight AS f, p.length, q.idf "  # noqa: S608
+            "SELECT p.entry_id, q.grp, q.w * p.weight AS f, p.length "  # noqa: S608
             f"FROM q JOIN {postings} p ON p.term_id = q.term_id "
             f"WHERE {no_index}p.entry_id IN ({access_sql})"
         )
     if following:
         # Words of a phrase followed by the next word of the phrase (read from the table, not
         # the covering index, so only for these words).
-        ctes.append(f"f (term_id, grp, w, idf, follows) AS (VALUES {_values(following, double)})")
+        ctes.append(f"f (term_id, grp, w, follows) AS (VALUES {_values(following, double)})")
         params += [value for row in following for value in row]
         find = (
             "strpos(p.follows, f.follows)"
@@ -500,19 +506,29 @@ def _score(connection, entries, index, groups):
             else ("instr(p.follows, f.follows)")
         )
         parts.append(
-            "SELECT p.entry_id, f.grp, f.w * p.weight AS f, p.length, f.idf "  # noqa: S608
+            "SELECT p.entry_id, f.grp, f.w * p.weight AS f, p.length "  # noqa: S608
             f"FROM f JOIN {postings} p ON p.term_id = f.term_id "
             f"WHERE {no_index}p.entry_id IN ({access_sql}) AND {find} > 0"
         )
     params += list(access_params) * len(parts)
-    # Every group must match (AND): one row per (entry, group) after the inner grouping.
-    having = f"HAVING COUNT(*) = {len(groups)}" if len(groups) > 1 else ""
+    if len(groups) == 1:
+        sums = "SUM(f) AS f0"
+        every = ""
+    else:
+        sums = ", ".join(
+            f"SUM(CASE WHEN grp = {number} THEN f END) AS f{number}"
+            for number in range(len(groups))
+        )
+        every = "WHERE " + " AND ".join(f"s.f{number} IS NOT NULL" for number in range(len(groups)))
+    score = " + ".join(
+        f"k.i{number} * s.f{number} / (s.f{number} + k.c0 + k.c1 * s.length)"
+        for number in range(len(groups))
+    )
     sql = (
         f"WITH {', '.join(ctes)} "  # noqa: S608
-        "SELECT g.entry_id, SUM(g.idf * g.f / (g.f + k.c0 + k.c1 * g.length)) "
-        "FROM (SELECT entry_id, grp, SUM(f) AS f, MAX(length) AS length, MAX(idf) AS idf "
-        f"FROM ({' UNION ALL '.join(parts)}) matches GROUP BY entry_id, grp) g, k "
-        f"GROUP BY g.entry_id {having} ORDER BY 2 DESC, 1"
+        f"SELECT s.entry_id, {score} FROM (SELECT entry_id, {sums}, MAX(length) AS length "
+        f"FROM ({' UNION ALL '.join(parts)}) matches GROUP BY entry_id) s, k {every} "
+        "ORDER BY 2 DESC, 1"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -520,8 +536,8 @@ def _score(connection, entries, index, groups):
 
 
 def _values(rows, double):
-    """A VALUES list for rows of (id, group, weight, bonus[, text])."""
-    row = f"(%s, %s, {double}, {double}" + (", %s)" if len(rows[0]) == 5 else ")")
+    """A VALUES list for rows of (id, group, weight[, text])."""
+    row = f"(%s, %s, {double}" + (", %s)" if len(rows[0]) == 4 else ")")
     return ", ".join([row] * len(rows))
 
 
