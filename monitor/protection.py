@@ -338,8 +338,16 @@ class Audit:
     def _in(self, cell):
         return self.problem.index[cell] in self.position
 
-    def _solve(self, variables, rows):
+    def _solve(self, variables, rows, only=None):
+        """Intervals of the component's cells (or of the cell at position `only`). Every solution
+        the solver returns is a whole-number assignment consistent with everything published, so
+        the values seen across them lie inside every cell's interval: two solves (smallest and
+        largest sum of all cells) usually show most intervals wide enough at once (repeated for
+        the cells still too narrow while that helps), and a cell is
+        solved on its own only while what was seen is narrower than the protection width (its
+        interval is then exact at the end that was solved)."""
         problem = self.problem
+        width = protection_width()
         names = [problem.cells[self.columns[v]] for v in variables]
         domains = [_domain(problem, name, self.states[name]) for name in names]
         lower = np.array([d[0] for d in domains], dtype=float)
@@ -351,31 +359,53 @@ class Audit:
             constraints = [LinearConstraint(matrix, self.rhs[rows], self.rhs[rows])]
         else:
             constraints = []
-        seen_low, seen_high = truth.copy(), truth.copy()
+        seen = [truth.copy(), truth.copy()]
+        audited = np.array([self.states[name] != HIDDEN for name in names])
+
+        def solve(objective):
+            answer = milp(
+                objective,
+                constraints=constraints,
+                integrality=integrality,
+                bounds=Bounds(lower, upper),
+            )
+            if answer.status != 0 or answer.x is None:
+                raise RuntimeError(f"the auditor's solver failed: {answer.message}")
+            x = np.round(answer.x)
+            seen[0], seen[1] = np.minimum(seen[0], x), np.maximum(seen[1], x)
+
+        positions = range(len(names)) if only is None else [only]
+        if only is None:
+            # push all cells still too narrow down together, then up, while that widens any
+            narrow = audited & (seen[1] - seen[0] < width)
+            while narrow.sum() > 1:
+                solve(narrow.astype(float))
+                solve(-narrow.astype(float))
+                still = audited & (seen[1] - seen[0] < width)
+                if still.sum() == narrow.sum():
+                    break
+                narrow = still
         result = {}
-        for i, name in enumerate(names):
-            if self.states[name] == HIDDEN:
+        for i in positions:
+            if not audited[i]:
                 continue
-            # a value every solution found so far reached needs no solver: the reader's domain
-            # ends there (seen_low == lower) or a solution already showed it
             for sense in (1.0, -1.0):
-                reached = seen_low[i] <= lower[i] if sense > 0 else seen_high[i] >= upper[i]
-                if reached:
-                    continue
-                objective = np.zeros(len(names))
-                objective[i] = sense
-                answer = milp(
-                    objective,
-                    constraints=constraints,
-                    integrality=integrality,
-                    bounds=Bounds(lower, upper),
-                )
-                if answer.status != 0 or answer.x is None:
-                    raise RuntimeError(f"the auditor's solver failed: {answer.message}")
-                x = np.round(answer.x)
-                seen_low, seen_high = np.minimum(seen_low, x), np.maximum(seen_high, x)
-            result[name] = (int(seen_low[i]), int(seen_high[i]))
+                if seen[1][i] - seen[0][i] >= width:
+                    break
+                reached = seen[0][i] <= lower[i] if sense > 0 else seen[1][i] >= upper[i]
+                if not reached:
+                    objective = np.zeros(len(names))
+                    objective[i] = sense
+                    solve(objective)
+            result[names[i]] = (int(seen[0][i]), int(seen[1][i]))
         return result
+
+    def interval(self, cell):
+        """The interval of one cell, as far as needed to tell whether it is wide enough."""
+        position = self.position[self.problem.index[cell]]
+        variables, rows = self.component(int(self.labels[position]))
+        only = int(np.flatnonzero(variables == position)[0])
+        return self._solve(variables, rows, only=only)[cell]
 
 
 def _groups(labels):
@@ -469,7 +499,7 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
             choice, best = None, before
             for candidate in candidates[:TRIES]:
                 trial = {**states, candidate: SECONDARY}
-                low, high = Audit(problem, trial, known).intervals([cell], cache)[cell]
+                low, high = Audit(problem, trial, known).interval(cell)
                 if high - low > best[1] - best[0]:
                     choice, best = candidate, (low, high)
                 if high - low >= width:
