@@ -170,15 +170,12 @@ ITEM_ERRORS = {
 def referral_summary(report):
     """A first summary for the partner from the parts of the report a referral shares: what was
     seen, where and when, who is involved, the form of exploitation. Never the reporter."""
-    from django.utils import timezone
-    from django.utils.formats import date_format
-
     lines = [
         gettext("%(kind)s %(reference)s, received %(date)s.")
         % {
             "kind": report.get_kind_display(),
             "reference": report.reference,
-            "date": date_format(timezone.localtime(report.created_at), "j F Y"),
+            "date": local_date(report.created_at),
         }
     ]
     if report.description:
@@ -199,7 +196,7 @@ def referral_summary(report):
         when = " ".join(
             p
             for p in (
-                date_format(report.occurred_on, "j F Y") if report.occurred_on else "",
+                local_date(report.occurred_on),
                 report.occurred_period,
             )
             if p
