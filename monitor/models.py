@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.models import Kind, Outcome, ReporterType
 
-
 # An imported record may be closed without the previous registration saying how: not "still
 # open" (a record with no outcome), and not one of Signaal's outcomes either.
 CLOSED_UNKNOWN = "closed_unknown"
