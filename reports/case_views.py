@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -176,36 +176,37 @@ class UrgencyOrder:
     past their deadline, then open ones with a minor involved, then the other open ones (each by
     deadline, then date received), then the closed ones, newest first.
 
-    Each tier is its own indexed query, so nothing sorts the whole table: one count of
-    everything, one count per open tier (over the open reports only), and per page a slice of the
-    one or two tiers it falls in. Paginator asks count() and slices of ids."""
+    Two parts, so that nothing sorts the whole table: the open reports (a few thousand at most,
+    found through the status index) sorted by a CASE on the tiers above, and the closed ones
+    read newest first along the created_at index. Per page: two counts and one or two slices of
+    ids, whatever the page size. Paginator asks count() and slices."""
 
     def __init__(self, reports, today):
         acute = Q(acute_danger=Answer.YES)
         overdue = Q(status__in=UNDECIDED_STATUSES, deadline__lt=today)
         minor = Q(minor_involved=True)
         self.reports = reports
-        self.open = reports.filter(status__in=OPEN_STATUSES)
-        by_deadline = ("deadline", "created_at", "id")
-        self.tiers = [
-            self.open.filter(acute).order_by(*by_deadline),
-            self.open.filter(overdue).exclude(acute).order_by(*by_deadline),
-            self.open.filter(minor).exclude(acute).exclude(overdue).order_by(*by_deadline),
-            self.open.exclude(acute).exclude(overdue).exclude(minor).order_by(*by_deadline),
-            reports.exclude(status__in=OPEN_STATUSES).order_by("-created_at", "-id"),
-        ]
-        self.conditions = [acute, overdue & ~acute, minor & ~acute & ~overdue]
+        self.open = (
+            reports.filter(status__in=OPEN_STATUSES)
+            .annotate(
+                tier=Case(
+                    When(acute, then=Value(0)),
+                    When(overdue, then=Value(1)),
+                    When(minor, then=Value(2)),
+                    default=Value(3),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("tier", "deadline", "created_at", "id")
+        )
+        self.closed = reports.exclude(status__in=OPEN_STATUSES).order_by("-created_at", "-id")
         self._sizes = None
 
     def sizes(self):
         if self._sizes is None:
             total = self.reports.count()
-            counts = self.open.aggregate(
-                open=Count("id"),
-                **{f"t{n}": Count("id", filter=c) for n, c in enumerate(self.conditions)},
-            )
-            first = [counts[f"t{n}"] for n in range(len(self.conditions))]
-            self._sizes = [*first, counts["open"] - sum(first), total - counts["open"]]
+            open_count = self.reports.filter(status__in=OPEN_STATUSES).count()
+            self._sizes = (open_count, total - open_count)
         return self._sizes
 
     def count(self):
@@ -216,16 +217,14 @@ class UrgencyOrder:
 
     def __getitem__(self, window):
         start, stop = window.start or 0, window.stop
+        open_count, closed_count = self.sizes()
         ids = []
-        offset = 0
-        for tier, size in zip(self.tiers, self.sizes(), strict=True):
-            if stop <= offset:
-                break
-            if start < offset + size:
-                ids += tier.values_list("pk", flat=True)[
-                    max(start - offset, 0) : min(stop - offset, size)
-                ]
-            offset += size
+        if start < open_count:
+            ids += self.open.values_list("pk", flat=True)[start : min(stop, open_count)]
+        if stop > open_count and closed_count:
+            ids += self.closed.values_list("pk", flat=True)[
+                max(start - open_count, 0) : stop - open_count
+            ]
         return ids
 
 

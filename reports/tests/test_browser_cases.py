@@ -144,8 +144,9 @@ def open_case(page, reference, anchor=""):
 
 
 def expect_message(page):
-    """The green "done" message after a successful post (role=status)."""
-    expect(page.locator(".messages .message-success")).to_be_visible()
+    """The green "done" message after a successful post (role=status): on the case screen in the
+    section that was saved, with the focus (issue 19); elsewhere at the top of the page."""
+    expect(page.locator(".message-success").first).to_be_visible()
 
 
 def meta(page, label):
@@ -157,7 +158,7 @@ def refer(page, reference, *, summary, share_persons=False, share_attachments=Fa
     """Refer a report to the police through the referral form; returns the referral's pk."""
     page.goto(f"/meldpunt/{reference}/doorverwijzen/")
     page.select_option('select[name="organisation"]', label=POLICE)
-    page.select_option('select[name="legal_basis"]', label=LEGAL_BASIS)
+    page.get_by_label(LEGAL_BASIS, exact=False).check()
     page.fill('textarea[name="summary"]', summary)
     # Sharing is decided per item: tick every person or attachment the report has.
     if share_persons:
@@ -176,7 +177,7 @@ def newest_referral_pk(page):
     """The pk of the newest referral on the case screen, from its "Revoke" link."""
     hrefs = [
         link.get_attribute("href")
-        for link in page.locator('#referrals ~ table a[href*="/doorverwijzing/"]').all()
+        for link in page.locator('#referrals ~ table a[href$="/intrekken/"]').all()
     ]
     pks = [int(re.search(r"/doorverwijzing/(\d+)/intrekken/", href).group(1)) for href in hrefs]
     assert pks, "no active referral on the case screen"
@@ -256,10 +257,13 @@ def _work_list(staff, partner, references, referrals):
 def _work_list_filtered(staff, partner, references, referrals):
     """Filters chosen in the form itself, then one of the quick links."""
     staff.goto("/meldpunt/")
+    # The filters are folded under the search bar until opened.
+    expect(staff.locator('select[name="kind"]')).to_be_hidden()
+    staff.locator("details.filter-more summary").click()
     staff.select_option('select[name="kind"]', "report")
     staff.check('input[name="open"]')
     staff.select_option('select[name="sort"]', "deadline")
-    staff.locator("form.filters button[type=submit]").click()
+    staff.locator("details.filter-more button[type=submit]").click()
     staff.wait_for_url("**/meldpunt/?*kind=report*")
     expect(staff.locator('select[name="kind"]')).to_have_value("report")
     expect(staff.locator('input[name="open"]')).to_be_checked()
@@ -303,8 +307,9 @@ def _referral_form_errors(staff, partner, references, referrals):
     assert navigation.value.status == 400, navigation.value.status
     summary = staff.locator(".error-summary")
     expect(summary).to_be_visible()
-    # organisation, legal basis, summary and the missing reason for sharing contact details
-    expect(summary.locator("li")).to_have_count(4)
+    # organisation, legal basis and the missing reason for sharing contact details (the
+    # summary comes prefilled from the report)
+    expect(summary.locator("li")).to_have_count(3)
     for link in summary.locator("a").all():
         expect(staff.locator(link.get_attribute("href"))).to_have_count(1)
 
@@ -597,13 +602,18 @@ def test_handling_flow_by_keyboard(staff_page, partner_page, references):
     _focus_and_check(staff, organisation, limit=80)
     staff.keyboard.type("P")  # the only partner starting with P
     assert selected_label(organisation) == POLICE
-    legal_basis = staff.locator('select[name="legal_basis"]')
-    _focus_and_check(staff, legal_basis, limit=2)
-    staff.keyboard.type("M")  # the only legal basis starting with M
-    assert selected_label(legal_basis) == LEGAL_BASIS
+    # The legal bases are radios, each explained: Tab into the group, arrows to the fourth.
+    first_basis = staff.locator('input[name="legal_basis"]').first
+    _focus_and_check(staff, first_basis, limit=2)
+    for _ in range(3):
+        staff.keyboard.press("ArrowDown")
+    expect(staff.get_by_label(LEGAL_BASIS, exact=False)).to_be_checked()
     summary_field = staff.locator('textarea[name="summary"]')
     _focus_and_check(staff, summary_field, limit=2)
+    # Prefilled from the report; staff write their own here.
+    expect(summary_field).to_contain_text(reference)
     summary = "Twaalf Poolse arbeiders in een garage; de baas houdt hun paspoorten."
+    staff.keyboard.press("Control+A")
     staff.keyboard.type(summary)
     share_persons = staff.get_by_label("Big Jan Kowalczyk", exact=False)
     _focus_and_check(staff, share_persons, limit=8)
@@ -816,3 +826,50 @@ def test_in_page_menu_moves_the_keyboard_to_the_section(staff_page, references):
     tab_to(staff_page, note, limit=3)
     assert is_focused(note)
     assert_focus_visible(staff_page)
+
+
+def test_the_first_report_is_a_few_tab_presses_from_the_top(staff_page, references):
+    """From the top of the work list: the skip link, then the search bar and the folded filters,
+    then the first report (issue 19: it took 54 presses behind 17 unfolded filters)."""
+    staff_page.goto("/meldpunt/")
+    first_report = staff_page.locator("table.inbox tbody a").first
+    staff_page.keyboard.press("Tab")
+    assert is_focused(staff_page.locator("a.skip-link"))
+    staff_page.keyboard.press("Enter")
+    presses = 1
+    while not is_focused(first_report):
+        staff_page.keyboard.press("Tab")
+        presses += 1
+        assert presses <= 8, f"the first report needs more than 8 Tab presses ({presses})"
+    assert_focus_visible(staff_page)
+    # Most urgent first: nothing closed comes before an open report.
+    statuses = staff_page.locator("table.inbox tbody tr td:nth-child(5)").all_inner_texts()
+    closed = [n for n, status in enumerate(statuses) if status in ("Afgesloten", "Gesloten")]
+    open_ = [n for n, status in enumerate(statuses) if status not in ("Afgesloten", "Gesloten")]
+    assert open_ and (not closed or max(open_) < min(closed)), statuses
+
+
+def test_a_saved_note_answers_in_its_section_with_the_focus(staff_page, references):
+    reference = references[ADVICE_CASE]
+    open_case(staff_page, reference)
+    staff_page.fill('textarea[name="note-body"]', "Teruggebeld, geen nieuws.")
+    with staff_page.expect_navigation():
+        staff_page.locator('form[action$="/notitie/"] button[type=submit]').click()
+    staff_page.wait_for_url(f"**/meldpunt/{reference}/#notes")
+    feedback = staff_page.locator("section.case-section:has(h2#notes) .section-feedback")
+    expect(feedback).to_have_text("De notitie is opgeslagen.")
+    expect(feedback).to_be_focused()
+    expect(feedback).to_be_in_viewport()
+    # Not repeated at the top of the page, out of sight.
+    expect(staff_page.locator("main > .messages .message-success")).to_have_count(0)
+
+
+def test_a_form_error_puts_the_focus_on_the_error_summary(staff_page, references):
+    reference = references[ADVICE_CASE]
+    open_case(staff_page, reference)
+    with staff_page.expect_navigation():
+        staff_page.locator('form[action$="/notitie/"] button[type=submit]').click()
+    summary = staff_page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    summary.locator("a").first.click()
+    expect(staff_page.locator('textarea[name="note-body"]')).to_be_focused()

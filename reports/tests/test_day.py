@@ -253,3 +253,66 @@ def test_deadline_today_is_not_overdue(client, personas, login):
     )
     assert not Report.objects.get(pk=due.pk).is_overdue
     assert _listed(client, [due.reference, late.reference]) == [late.reference, due.reference]
+
+
+# --- queries that do not grow ----------------------------------------------------------------
+
+
+def _queries(client, url, **query):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, query).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_urgent_work_list_reads_as_much_for_a_small_page_as_for_a_large_one(
+    client, personas, login, urgency_cases, monkeypatch
+):
+    login(client, personas[Role.REPORTING_POINT_STAFF])
+    url = reverse("reports:inbox")
+    _queries(client, url)
+    monkeypatch.setattr(case_views, "PAGE_SIZE", 2)
+    small = _queries(client, url)
+    monkeypatch.setattr(case_views, "PAGE_SIZE", 5)
+    large = _queries(client, url)
+    assert small == large
+    # A page across the open and the closed reports: one slice more, never one per row or tier.
+    monkeypatch.setattr(case_views, "PAGE_SIZE", 50)
+    assert _queries(client, url) == large + 1
+
+
+def test_the_case_screen_reads_as_much_with_20_of_everything_as_with_1(
+    client, personas, login, organisations
+):
+    from reports.models import Author, Message
+
+    staff = personas[Role.REPORTING_POINT_STAFF]
+    login(client, staff)
+
+    def case(size):
+        report = make_report(postcode="4321 ZZ", house_number=str(size))
+        for n in range(size):
+            report_actions.add_person(report, actor=staff, role="victim", name=f"Naam Nummer{n}")
+            report_actions.add_note(report, f"Notitie {n}", actor=staff)
+            Message.objects.create(
+                report=report, at=timezone.now(), author=Author.REPORTER, body=f"Bericht {n}"
+            )
+            other = make_report(postcode="4321 ZZ", house_number=str(size))
+            report_actions.link(report, other, actor=staff, reason="zelfde adres")
+            report_actions.refer(
+                report,
+                actor=staff,
+                organisation=organisations["police"],
+                legal_basis=LegalBasis.objects.first(),
+                summary=f"Samenvatting {n}",
+                persons=[],
+                attachments=[],
+            )
+        return reverse("reports:detail", args=[report.reference])
+
+    one, twenty = case(1), case(20)
+    _queries(client, one)
+    _queries(client, twenty)
+    assert _queries(client, one) == _queries(client, twenty)
