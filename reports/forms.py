@@ -90,9 +90,7 @@ def keep_the_start(form):
         if any(len(value) > limit for value in values):
             longest = max(len(value) for value in values)
             data.setlist(key, [value[:limit] for value in values])
-            form.errors[name] = form.error_class(
-                [TOO_LONG % {"limit": limit, "length": longest}]
-            )
+            form.errors[name] = form.error_class([TOO_LONG % {"limit": limit, "length": longest}])
             cut = True
     if cut:
         form.data = data
