@@ -1,0 +1,344 @@
+"""Every editor path of the knowledge base in Debian's chromium, against the dev server with the
+demo data of core/tests/test_browser.py: Wagtail's multiple upload of a good PDF and of a refused
+file (the Dutch error shown, nothing left behind), the single upload, replacing the file, editing
+the title, bulk delete, and a page created, published, unpublished and scheduled."""
+
+# ruff: noqa: F811
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from content.pdfgen import make_pdf
+from core.tests.test_browser import (  # noqa: F401 - pytest picks up the imported fixtures
+    CHROMIUM,
+    DEMO_PASSWORD,
+    NOT_INHERITED,
+    ROOT,
+    Server,
+    _free_port,
+    _wait_until_up,
+    browser,
+)
+
+pytestmark = pytest.mark.browser
+
+EDITOR = "redacteur@riec.demo.test"
+EXE = b"MZ\x90\x00" + b"\x00" * 64
+STATE = (
+    "import json\n"
+    "from pathlib import Path\n"
+    "from django.conf import settings\n"
+    "from wagtail.models import UploadedFile\n"
+    "from content.models import KnowledgeDocument\n"
+    "from search.models import SearchEntry\n"
+    "docs = {d.title: [d.pk, d.file.name, d.extraction_status] for d in "
+    "KnowledgeDocument.objects.all()}\n"
+    "media = Path(settings.MEDIA_ROOT)\n"
+    "files = sorted(str(p.relative_to(media)) for p in media.rglob('*') if p.is_file())\n"
+    "texts = {e.title: e.body for e in SearchEntry.objects.filter(kind='document')}\n"
+    "print(json.dumps({'docs': docs, 'files': files, 'uploads': UploadedFile.objects.count(),"
+    " 'texts': texts}))\n"
+)
+
+
+def pdf(text):
+    buffer = io.BytesIO()
+    make_pdf(buffer, title="Browsertest", paragraphs_by_page=[[text]])
+    return buffer.getvalue()
+
+
+def state(server):
+    return json.loads(server.manage("shell", "-c", STATE).strip().splitlines()[-1])
+
+
+SETUP = (
+    "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+    "from accounts.actions import sync_editor_group\n"
+    "from accounts.models import Membership, Organisation, OrganisationKind, Role, User\n"
+    "org = Organisation.objects.create(name='RIEC Test', kind=OrganisationKind.RIEC)\n"
+    f"user = User.objects.create_user({EDITOR!r}, password={DEMO_PASSWORD!r}, full_name='Red')\n"
+    "Membership.objects.create(user=user, organisation=org, role=Role.EDITOR)\n"
+    "sync_editor_group(user)\n"
+    "TOTPDevice.objects.create(user=user, name='test', confirmed=True)\n"
+)
+
+
+class PatientServer(Server):
+    def manage(self, *args):
+        """As Server.manage, with time for a fresh migrate on a busy machine."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr}"
+        return result.stdout
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The dev server of core/tests/test_browser.py, with one editor instead of the whole demo
+    (loading the demo takes minutes on a busy machine; these paths need none of it)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}")
+    var_dir = Path(tempfile.mkdtemp(prefix="signaal-browser-editor-"))
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {key: value for key, value in os.environ.items() if key not in NOT_INHERITED}
+    env.update(
+        SIGNAAL_ENV="development",
+        SIGNAAL_DEMO="true",
+        SIGNAAL_VAR_DIR=str(var_dir),
+        SIGNAAL_HTTPS="false",
+        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+        SITE_URL=base_url,
+        DJANGO_SETTINGS_MODULE="config.settings",
+        PYTHONUNBUFFERED="1",
+    )
+    srv = PatientServer(base_url=base_url, var_dir=var_dir, env=env)
+    srv.manage("migrate", "--noinput")
+    srv.manage("shell", "-c", SETUP)
+    log_path = var_dir / "server.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_up(base_url + "/", process, log_path, timeout=120)
+        yield srv
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def editor(browser, server):
+    context = browser.new_context(base_url=server.base_url, locale="nl-NL")
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.goto("/account/inloggen/")
+    page.fill('input[name="email"]', EDITOR)
+    page.fill('input[name="password"]', DEMO_PASSWORD)
+    page.press('input[name="password"]', "Enter")
+    page.wait_for_url("**/account/inloggen/code/")
+    page.fill('input[name="token"]', server.demo_totp(EDITOR))
+    page.press('input[name="token"]', "Enter")
+    page.wait_for_url(re.compile(r"^(?!.*/inloggen/)"))
+    yield page
+    context.close()
+
+
+def test_documents_every_path(editor, server):
+    page = editor
+    before = state(server)
+
+    # 1. Multiple upload of a good PDF, then "Bijwerken" with a better title.
+    page.goto("/cms/documents/multiple/add/")
+    expect(page.locator("main")).to_contain_text("Wie het kan zien, volgt uit de collectie")
+    page.set_input_files(
+        "#fileupload",
+        files=[
+            {
+                "name": "nagelstudio.pdf",
+                "mimeType": "application/pdf",
+                "buffer": pdf(
+                    "Signalen van uitbuiting in een nagelstudio aan de Amsterdamsestraat."
+                ),
+            }
+        ],
+    )
+    item = page.locator("#upload-list > li").nth(0)
+    title = item.locator("input[name$='-title']")
+    expect(title).to_be_visible()
+    title.fill("Signalen nagelstudio browsertest")
+    item.locator("button[type=submit]").click()
+    # Wagtail takes the item off the list and says so.
+    expect(page.locator(".messages")).to_contain_text("Document is bijgewerkt.")
+
+    # 2. A refused file: the Dutch error in the upload list, nothing stored.
+    page.set_input_files(
+        "#fileupload",
+        files=[{"name": "factuur.pdf", "mimeType": "application/pdf", "buffer": EXE}],
+    )
+    refused = page.locator("#upload-list > li").nth(0)  # newest first
+    expect(refused.locator(".error_messages")).to_contain_text("past niet bij de naam")
+    expect(refused.locator(".error_messages")).to_be_visible()
+
+    after = state(server)
+    assert after["uploads"] == 0
+    new = set(after["docs"]) - set(before["docs"])
+    assert new == {"Signalen nagelstudio browsertest"}
+    pk, file_name, _status = after["docs"]["Signalen nagelstudio browsertest"]
+    assert len(after["files"]) == len(before["files"]) + 1
+    assert not any("factuur" in name for name in after["files"])
+    assert "nagelstudio" in after["texts"]["Signalen nagelstudio browsertest"]
+
+    # 3. Single upload.
+    page.goto("/cms/documents/add/")
+    expect(page.locator("main")).to_contain_text("iedereen (openbaar)")
+    page.fill("#id_title", "Losse upload browsertest")
+    page.set_input_files(
+        "#id_file",
+        files=[
+            {
+                "name": "los.pdf",
+                "mimeType": "application/pdf",
+                "buffer": pdf("Arbeidsuitbuiting in de champignonteelt."),
+            }
+        ],
+    )
+    page.locator('form[action$="/documents/add/"] button[type=submit]').click()
+    page.wait_for_url(re.compile(r"/cms/documents/(\?.*)?$"))
+
+    # 4. Replace the file and edit the title; a refused replacement first.
+    page.goto(f"/cms/documents/edit/{pk}/")
+    page.set_input_files(
+        "#id_file",
+        files=[{"name": "nieuw.pdf", "mimeType": "application/pdf", "buffer": EXE}],
+    )
+    page.locator(f'form[action*="/documents/edit/{pk}/"] button[type=submit]').first.click()
+    expect(page.locator("main")).to_contain_text("past niet bij de naam")
+    page.fill("#id_title", "Nagelstudio vervangen browsertest")
+    page.set_input_files(
+        "#id_file",
+        files=[
+            {
+                "name": "vervangen.pdf",
+                "mimeType": "application/pdf",
+                "buffer": pdf("Nieuwe versie: uitbuiting in de schoonmaakbranche."),
+            }
+        ],
+    )
+    page.locator(f'form[action*="/documents/edit/{pk}/"] button[type=submit]').first.click()
+    page.wait_for_url(re.compile(r"/cms/documents/(\?.*)?$"))
+    after = state(server)
+    assert after["docs"]["Nagelstudio vervangen browsertest"][0] == pk
+    assert after["docs"]["Nagelstudio vervangen browsertest"][1] != file_name
+    assert "schoonmaakbranche" in after["texts"]["Nagelstudio vervangen browsertest"]
+    assert "Losse upload browsertest" in after["docs"]
+    assert len(after["files"]) == len(before["files"]) + 2  # the replaced file is gone
+
+    # 5. Bulk delete of both.
+    page.goto("/cms/documents/?q=browsertest")
+    for title_text in ("Nagelstudio vervangen browsertest", "Losse upload browsertest"):
+        doc_pk = after["docs"][title_text][0]
+        page.locator(f'input[data-bulk-action-checkbox][data-object-id="{doc_pk}"]').check()
+    page.locator('[data-bulk-action-button][href*="delete"]').click()
+    page.locator("main form button[type=submit], main form input[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/cms/documents/"))
+    final = state(server)
+    assert set(final["docs"]) == set(before["docs"])
+    assert final["files"] == before["files"]
+    assert final["uploads"] == 0
+
+
+PAGE_STATE = (
+    "import json\n"
+    "from wagtail.models import Page\n"
+    "page = Page.objects.filter(slug='browserthema').first()\n"
+    "print(json.dumps(page and {'id': page.pk, 'live': page.live, 'expired': page.expired,"
+    " 'go_live_at': str(page.go_live_at), 'expire_at': str(page.expire_at),"
+    " 'scheduled': page.scheduled_revision is not None}))\n"
+)
+RUN_SCHEDULE_NOW = (
+    "from datetime import timedelta\n"
+    "from django.utils import timezone\n"
+    "from wagtail.models import Page, Revision\n"
+    "page = Page.objects.get(slug='browserthema')\n"
+    "past = timezone.now() - timedelta(seconds=5)\n"
+    "Revision.objects.filter(object_id=str(page.pk)).exclude(approved_go_live_at=None)"
+    ".update(approved_go_live_at=past)\n"
+    "{extra}"
+    "from content.tasks import publish_scheduled\n"
+    "publish_scheduled.call()\n"
+)
+
+
+def page_state(server):
+    return json.loads(server.manage("shell", "-c", PAGE_STATE).strip().splitlines()[-1])
+
+
+def publish(page):
+    page.locator('footer [data-w-dropdown-target="toggle"]').click()
+    page.locator('button[name="action-publish"]').click()
+
+
+def test_page_create_publish_unpublish_and_schedule(editor, browser, server):
+    page = editor
+    anonymous = browser.new_context(base_url=server.base_url, locale="nl-NL")
+    visitor = anonymous.new_page()
+    home_id = json.loads(
+        server.manage(
+            "shell", "-c", "from content.models import HomePage; print(HomePage.objects.get().pk)"
+        )
+        .strip()
+        .splitlines()[-1]
+    )
+
+    # Create and publish.
+    page.goto(f"/cms/pages/add/content/themepage/{home_id}/")
+    page.fill("#id_title", "Browserthema")
+    publish(page)
+    expect(page.locator(".messages")).to_be_visible()
+    state_ = page_state(server)
+    assert state_["live"] is True
+    assert visitor.goto("/browserthema/").status == 200
+    expect(visitor.locator("h1")).to_contain_text("Browserthema")
+
+    # Unpublish: the page is gone for visitors at once (no cached copy).
+    page.goto(f"/cms/pages/{state_['id']}/unpublish/")
+    page.locator("main form [type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/cms/pages/"))
+    assert page_state(server)["live"] is False
+    assert visitor.goto("/browserthema/").status == 404
+
+    # Schedule: go live and expire through Wagtail's schedule dialog, then publish.
+    page.goto(f"/cms/pages/{state_['id']}/edit/")
+    page.locator('button[data-side-panel-toggle="status"]').click()
+    page.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]').first.click()
+    page.fill("#id_go_live_at", "2099-01-01 09:00")
+    page.fill("#id_expire_at", "2099-01-02 09:00")
+    page.keyboard.press("Escape")  # close the date picker
+    page.locator("#schedule-publishing-dialog button.action-save").click()
+    expect(page.locator(".messages")).to_be_visible()
+    publish(page)
+    expect(page.locator(".messages")).to_be_visible()
+    scheduled = page_state(server)
+    assert scheduled["scheduled"] is True
+    assert scheduled["live"] is False
+    assert visitor.goto("/browserthema/").status == 404
+    # Its time comes: the periodic job publishes it ...
+    server.manage("shell", "-c", RUN_SCHEDULE_NOW.format(extra=""))
+    assert page_state(server)["live"] is True
+    assert visitor.goto("/browserthema/").status == 200
+    # ... and unpublishes it once it has expired.
+    server.manage(
+        "shell",
+        "-c",
+        RUN_SCHEDULE_NOW.format(extra="Page.objects.filter(pk=page.pk).update(expire_at=past)\n"),
+    )
+    final = page_state(server)
+    assert (final["live"], final["expired"]) == (False, True)
+    assert visitor.goto("/browserthema/").status == 404
+    anonymous.close()
