@@ -350,3 +350,11 @@ def test_an_editor_opens_a_group_page_on_the_site(client, personas, login):
     assert b"Groep" in response.content
     client.logout()
     assert client.get(page.url).status_code == 404  # as a page that does not exist
+
+
+def test_editors_publish_pages_themselves(db):
+    from wagtail.models import GroupPagePermission
+
+    assert GroupPagePermission.objects.filter(
+        group__name="Editors", page__depth=1, permission__codename="publish_page"
+    ).exists()
