@@ -199,9 +199,8 @@ class Table:
 #
 # - counts are whole numbers of at least 0;
 # - a "<5" cell is 1..SIGNAAL_SMALL_NUMBER;
-# - an "x" cell whose count is 0 or above SIGNAAL_SMALL_NUMBER is 0 or at least
-#   SIGNAAL_SMALL_NUMBER + 1 (a reader may reason so: otherwise it would have been "<5"); an "x"
-#   that hides a small count (see _candidates) is any whole number of at least 0;
+# - an "x" cell is any whole number of at least 0: an "x" may also hide a small count (a "<5"
+#   turned into "x", see _candidates), so a reader cannot rule out 1..4;
 # - hidden cells (history counted per year only) are any whole number of at least 0;
 # - cells published before with the same count are known (they are on the right-hand side).
 #
@@ -268,8 +267,6 @@ def _domain(problem, cell, state):
     limit = small_number()
     if state == PRIMARY:
         return 1, limit, 1
-    if state == SECONDARY and not 1 <= problem.value(cell) <= limit:
-        return limit + 1, problem.bound, 3
     return 0, problem.bound, 1
 
 

@@ -44,11 +44,15 @@ def test_the_auditor_suppresses_until_every_interval_is_wide_enough():
     assert again == intervals
 
 
-def test_an_x_that_is_zero_or_at_least_five_narrows_a_small_part():
-    # total 7 = a (<5, really 2) + b (x, really 5): b is 0 or >= 5, so b is 5 or 6, a is 1 or 2
+def test_an_x_is_any_count_so_a_small_part_next_to_it_keeps_all_of_one_to_four():
+    # total 7 = a (<5, really 2) + b (x, really 5): b can be 3..6, so a stays 1..4
     problem = Problem({"t": 7, "a": 2, "b": 5}, [("t", ["a", "b"])])
     intervals = Audit(problem, {"a": PRIMARY, "b": SECONDARY}).intervals()
-    assert intervals["a"] == (1, 2)
+    assert intervals["a"] == (1, 4)
+    assert protection.exposed(intervals) == []
+    # with a total of 3 = a (<5, 2) + b (x, 1) the x can only be 0..2: too narrow
+    problem = Problem({"t": 3, "a": 2, "b": 1}, [("t", ["a", "b"])])
+    intervals = Audit(problem, {"a": PRIMARY, "b": SECONDARY}).intervals()
     assert protection.exposed(intervals) == ["a", "b"]
 
 
