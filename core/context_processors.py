@@ -5,27 +5,36 @@ from django.utils.functional import SimpleLazyObject
 from accounts import access
 
 
-def _knowledge_base_url():
-    """The document library's address; editors may move or rename it."""
-    url = cache.get("signaal:knowledge_base_url")
+def _page_url(model_name):
+    """The address of the first live page of a content page type (the document library, the
+    theme page, the links page); editors may move or rename them."""
+    key = f"signaal:page_url:{model_name}"
+    url = cache.get(key)
     if url is None:
+        from django.apps import apps
         from django.db import DatabaseError
 
-        from content.models import DocumentLibraryPage
-
+        model = apps.get_model("content", model_name)
         try:
-            library = DocumentLibraryPage.objects.live().first()
+            page = model.objects.live().order_by("path").first()
         except DatabaseError:  # the page about an unreachable database must still render
             return ""
-        url = library.url if library else ""
-        cache.set("signaal:knowledge_base_url", url, 60)
+        url = page.url if page else ""
+        cache.set(key, url, 60)
     return url
+
+
+def _knowledge_base_url():
+    return _page_url("DocumentLibraryPage")
 
 
 def site(request):
     user = getattr(request, "user", None)
     return {
         "knowledge_base_url": SimpleLazyObject(_knowledge_base_url),
+        "theme_page_url": SimpleLazyObject(lambda: _page_url("ThemePage")),
+        "links_page_url": SimpleLazyObject(lambda: _page_url("LinksPage")),
+        "news_index_url": SimpleLazyObject(lambda: _page_url("NewsIndexPage")),
         "signaal_demo": settings.SIGNAAL_DEMO,
         # The language choice (templates/includes/language_choice.html): each named in itself.
         "site_languages": settings.LANGUAGES,

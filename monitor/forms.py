@@ -20,7 +20,10 @@ class PeriodForm(forms.Form):
         label=_("Quarter"),
         coerce=int,
         required=False,
-        choices=[(q, _("Q%(quarter)s") % {"quarter": q}) for q in range(1, 5)],
+        empty_value=None,
+        # Empty first, so that a year does not show "Q1" as if a quarter were chosen.
+        choices=[("", _("(for a quarter only)"))]
+        + [(q, _("Q%(quarter)s") % {"quarter": q}) for q in range(1, 5)],
     )
     start = forms.CharField(
         label=_("From month"),

@@ -57,6 +57,21 @@ TOO_LONG = _(
 )
 
 
+class HoneypotField(forms.CharField):
+    """A field only robots fill in, hidden from everyone: not shown (display: none), not read out
+    (aria-hidden), not reachable by Tab and not filled in by the browser's autofill. It renders
+    itself so that forms shown whole ({{ form }}) hide it too."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("template_name", "reports/honeypot_field.html")
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Leave this field empty"))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+
 class TextField(forms.CharField):
     """Text as typed, its limit stated: the browser stops at maxlength, a longer text that gets
     through anyway is cut for the form and the draft (keep_the_start) with TOO_LONG beside it."""
@@ -566,8 +581,7 @@ class SendForm(PassphraseMixin, forms.Form):
         label=_("Photos or documents"),
         help_text=_("At most 5 files: photos (JPG, PNG) or PDF, up to 10 MB each."),
     )
-    # The honeypot: hidden from people (and screen readers) by CSS and aria-hidden.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    website = HoneypotField()
 
     def __init__(self, *args, mailbox=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -629,7 +643,7 @@ class AdviceForm(PassphraseMixin, forms.Form):
         required=False,
         help_text=_("We send only a notice that there is an answer, never the answer itself."),
     )
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    website = HoneypotField()
 
     def __init__(self, *args, signed_in=False, language="nl", organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
