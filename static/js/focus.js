@@ -5,10 +5,17 @@
 (function () {
   "use strict";
   var target = document.querySelector("[data-focus-here]") || document.querySelector(".error-summary");
-  if (!target || document.activeElement === target) { return; }
+  if (!target) { return; }
   if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
-  target.focus();
-  if (target.scrollIntoView) { target.scrollIntoView({ block: "center" }); }
+  function focus() {
+    if (document.activeElement === target) { return; }
+    target.focus();
+    if (target.scrollIntoView) { target.scrollIntoView({ block: "center" }); }
+  }
+  focus();
+  // Browsers skip autofocus when the address has a #section, and scrolling to that section
+  // after loading can take the focus away again: once more when the page has loaded.
+  window.addEventListener("load", function () { window.setTimeout(focus, 0); });
 })();
 
 // The links of an error summary move the focus to their field (not only the scroll position),
