@@ -147,8 +147,10 @@ MIDDLEWARE = [
     "core.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.middleware.admin_style_attributes",  # /cms/ only: Wagtail's scripted style attributes
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.admin_in_dutch",  # /cms/ and /beheer/ in Dutch for everyone
     "core.middleware.known_methods",
     "django.middleware.common.CommonMiddleware",
     # Before CSRF (which reads the post): a post too big to read on the public forms.
@@ -345,7 +347,10 @@ WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_I18N_ENABLED = False
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# The admin in Dutch for everyone (the public side's language choice does not carry over), and no
+# avatars fetched from gravatar.com (a third-party request the CSP refuses).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

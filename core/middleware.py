@@ -114,3 +114,37 @@ def known_methods(get_response):
         return method_not_allowed(permitted)
 
     return middleware
+
+
+def admin_style_attributes(get_response):
+    """Wagtail's admin (/cms/) sets style attributes and adds style elements from its scripts (the
+    page editor's panels and toolbars, with sizes computed in the browser, so no fixed hash can
+    name them). There, and only there, inline styles are allowed (style-src-attr and
+    style-src-elem); scripts stay under the site's policy everywhere. Listed after CSPMiddleware,
+    so that its policy sees the update."""
+
+    def middleware(request):
+        response = get_response(request)
+        if request.path_info.startswith("/cms/"):
+            update = dict(getattr(response, "_csp_update", None) or {})
+            update["style-src-attr"] = ["'unsafe-inline'"]
+            update["style-src-elem"] = ["'self'", "'unsafe-inline'"]
+            response._csp_update = update
+        return response
+
+    return middleware
+
+
+def admin_in_dutch(get_response):
+    """The admin screens (/cms/ and /beheer/) in Dutch for everyone, whatever language the browser
+    or the public side's language choice asks for (Wagtail follows the request's language for
+    anyone without a saved preference). Listed after LocaleMiddleware."""
+    from django.utils import translation
+
+    def middleware(request):
+        if request.path_info.startswith(("/cms/", "/beheer/")):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return get_response(request)
+
+    return middleware
