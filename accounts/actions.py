@@ -320,20 +320,20 @@ def record_logout(user, *, request):
 
 
 @transaction.atomic
-def set_daily_digest(user, daily_digest, *, actor, request=None):
-    """The user's own choice: e-mail about reports one by one, or in one digest a day."""
+def set_daily_digest(account, daily_digest, *, actor, request=None):
+    """The account holder's own choice: e-mail about reports one by one, or in one digest a day."""
     from django.core.exceptions import PermissionDenied
 
-    if actor != user:
+    if actor != account:
         raise PermissionDenied
-    user.daily_digest = bool(daily_digest)
-    user.save(update_fields=["daily_digest"])
+    account.daily_digest = bool(daily_digest)
+    account.save(update_fields=["daily_digest"])
     record_event(
         Event.NOTIFICATIONS_CHANGED,
         actor=actor,
-        target=user,
+        target=account,
         request=request,
-        details={"daily_digest": user.daily_digest},
+        details={"daily_digest": account.daily_digest},
     )
 
 
