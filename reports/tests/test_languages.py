@@ -67,6 +67,8 @@ def public_files():
                 path.is_file()
                 and path.suffix in (".py", ".html", ".txt")
                 and name.startswith(source)
+                # Our copies of Wagtail's admin templates: the admin is not public, Dutch only.
+                and not name.startswith("templates/wagtailadmin/")
             ):
                 yield path
 
