@@ -423,9 +423,11 @@ class Audit:
 
 def _groups(labels):
     """{label: indices with that label}, in one sort."""
+    if not len(labels):
+        return {}
     order = np.argsort(labels, kind="stable")
     ordered = labels[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(labels) else []
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
     ends = [*starts[1:], len(labels)]
     return {int(ordered[a]): order[a:b] for a, b in zip(starts, ends, strict=True)}
 

@@ -42,7 +42,7 @@ print(json.dumps({{name: getattr(settings, name) for name in {NAMES!r}}}))
 
 
 @pytest.fixture(scope="module")
-def production():
+def production(tmp_path_factory):
     """The settings a production installation gets from the environment it must provide."""
     env = {
         key: value
@@ -53,7 +53,9 @@ def production():
         SIGNAAL_ENV="production",
         SECRET_KEY="a-production-secret-key-for-this-test-only-0123456789",
         DJANGO_SETTINGS_MODULE="config.settings",
-        SIGNAAL_VAR_DIR=os.environ.get("SIGNAAL_VAR_DIR", "/tmp"),  # noqa: S108 - a test run
+        # a directory of its own: settings close the var directory to others (mode 700), which
+        # must never be the machine's /tmp
+        SIGNAAL_VAR_DIR=str(tmp_path_factory.mktemp("production")),
     )
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()\n" + SCRIPT],
