@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from audit.models import AuditEvent
+from core.dates import local_date
 from reports import actions as report_actions
 from reports.actions import add_attachment, add_reporter_message
 from reports.models import LegalBasis, Referral, ReferralItem
@@ -146,7 +147,7 @@ def test_later_items_reach_the_partner_only_when_staff_share_them(
     when = timezone.localtime(added)
     assert page.count(ADDED_ON) == 2  # the person and the attachment, not the earlier items
     assert f"{ADDED_ON} {when.day} " in page
-    assert f"{ADDED_ON} {when:%d-%m-%Y}" in pdf
+    assert f"{ADDED_ON} {local_date(added, language='nl')}" in pdf
 
 
 def test_sharing_again_adds_nothing_twice(case):
