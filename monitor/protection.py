@@ -288,6 +288,10 @@ class Audit:
         rows = np.flatnonzero(np.diff(unknown.indptr))
         self.unknown = unknown[rows]
         self.rhs = rhs[rows]
+        self.full_rhs = rhs  # every relation, with what is shown moved to the right
+        self.row_ids = rows  # the problem's relation of every row of self.unknown
+        self.row_of = np.full(matrix.shape[0], -1, dtype=np.int64)
+        self.row_of[rows] = np.arange(len(rows))
         if len(self.columns):
             graph = self.unknown.T @ self.unknown
             _count, self.labels = connected_components(graph, directed=False)
@@ -344,74 +348,10 @@ class Audit:
         solved on its own only while what was seen is narrower than the protection width (its
         interval is then exact at the end that was solved)."""
         problem = self.problem
-        width = protection_width()
         names = [problem.cells[self.columns[v]] for v in variables]
-        domains = [_domain(problem, name, self.states[name]) for name in names]
-        lower = np.array([d[0] for d in domains], dtype=float)
-        upper = np.array([d[1] for d in domains], dtype=float)
-        integrality = np.array([d[2] for d in domains])
-        truth = problem.values[self.columns[variables]].astype(float)
-        if len(rows):
-            matrix = self.unknown[rows][:, variables]
-            constraints = [LinearConstraint(matrix, self.rhs[rows], self.rhs[rows])]
-        else:
-            constraints = []
-        seen = [truth.copy(), truth.copy()]
-        audited = np.array([self.states[name] != HIDDEN for name in names])
-
-        semi = integrality == 3
-        relaxed = Bounds(np.where(semi, 0, lower), upper)
-        no_integers = np.zeros(len(names))
-
-        def solve(objective):
-            # the LP first: where its optimum is a whole-number point that also keeps every semi
-            # cell at 0 or above its lowest, it is the MILP's optimum too (most of these tables
-            # are sums within sums, whose LP vertices are whole numbers)
-            answer = milp(
-                objective, constraints=constraints, integrality=no_integers, bounds=relaxed
-            )
-            if answer.status == 0 and answer.x is not None:
-                x = np.round(answer.x)
-                whole = np.abs(answer.x - x).max(initial=0) < 1e-6
-                if whole and not np.any(semi & (x > 0) & (x < lower)):
-                    seen[0], seen[1] = np.minimum(seen[0], x), np.maximum(seen[1], x)
-                    return
-            answer = milp(
-                objective,
-                constraints=constraints,
-                integrality=integrality,
-                bounds=Bounds(lower, upper),
-            )
-            if answer.status != 0 or answer.x is None:
-                raise RuntimeError(f"the auditor's solver failed: {answer.message}")
-            x = np.round(answer.x)
-            seen[0], seen[1] = np.minimum(seen[0], x), np.maximum(seen[1], x)
-
-        positions = range(len(names)) if only is None else [only]
-        if only is None:
-            # push all cells still too narrow down together, then up, while that widens any
-            narrow = audited & (seen[1] - seen[0] < width)
-            while narrow.sum() > 1:
-                solve(narrow.astype(float))
-                solve(-narrow.astype(float))
-                still = audited & (seen[1] - seen[0] < width)
-                if still.sum() == narrow.sum():
-                    break
-                narrow = still
-        result = {}
-        for i in positions:
-            if not audited[i]:
-                continue
-            for sense in (1.0, -1.0):
-                if seen[1][i] - seen[0][i] >= width:
-                    break
-                reached = seen[0][i] <= lower[i] if sense > 0 else seen[1][i] >= upper[i]
-                if not reached:
-                    objective = np.zeros(len(names))
-                    objective[i] = sense
-                    solve(objective)
-            result[names[i]] = (int(seen[0][i]), int(seen[1][i]))
-        return result
+        states = [self.states[name] for name in names]
+        matrix = self.unknown[rows][:, variables] if len(rows) else None
+        return _solve_system(problem, names, states, matrix, self.rhs[rows], only=only)
 
     def interval(self, cell):
         """The interval of one cell, as far as needed to tell whether it is wide enough."""
@@ -419,6 +359,99 @@ class Audit:
         variables, rows = self.component(int(self.labels[position]))
         only = int(np.flatnonzero(variables == position)[0])
         return self._solve(variables, rows, only=only)[cell]
+
+    def trial_interval(self, cell, candidate):
+        """The interval of `cell` if `candidate` (shown now) were suppressed too ("x"), as far as
+        needed to tell whether it is wide enough - the same answer as
+        Audit(problem, {**states, candidate: SECONDARY}, known).interval(cell), computed on the
+        one component it changes: the component of `cell`, joined with the components of every
+        relation of `candidate` and the candidate itself, with the candidate's count moved from
+        the right-hand side into the unknowns."""
+        problem = self.problem
+        column = problem.index[candidate]
+        relations = problem.relations_of(candidate)
+        own = int(self.labels[self.position[problem.index[cell]]])
+        inside = self.row_of[relations]
+        labels = {own, *self.row_labels[inside[inside >= 0]].tolist()}
+        variables = np.concatenate([self.component(label)[0] for label in sorted(labels)])
+        audit_rows = np.concatenate([self.component(label)[1] for label in sorted(labels)])
+        full_rows = np.unique(np.concatenate([self.row_ids[audit_rows], relations]))
+        columns = np.append(self.columns[variables], column)
+        matrix = problem.matrix[full_rows][:, columns].tocsr()
+        rhs = self.full_rhs[full_rows] + matrix[:, -1].toarray().ravel() * problem.values[column]
+        names = [problem.cells[c] for c in columns]
+        states = [self.states[name] for name in names[:-1]] + [SECONDARY]
+        only = names.index(cell)
+        return _solve_system(problem, names, states, matrix, rhs, only=only)[cell]
+
+
+def _solve_system(problem, names, states, matrix, rhs, only=None):
+    """The intervals of one connected system: `names` and their `states`, `matrix @ x == rhs`
+    (see Audit._solve)."""
+    width = protection_width()
+    domains = [_domain(problem, name, state) for name, state in zip(names, states, strict=True)]
+    lower = np.array([d[0] for d in domains], dtype=float)
+    upper = np.array([d[1] for d in domains], dtype=float)
+    integrality = np.array([d[2] for d in domains])
+    truth = problem.values[[problem.index[name] for name in names]].astype(float)
+    if matrix is not None and matrix.shape[0]:
+        constraints = [LinearConstraint(matrix, rhs, rhs)]
+    else:
+        constraints = []
+    seen = [truth.copy(), truth.copy()]
+    audited = np.array([state != HIDDEN for state in states])
+
+    semi = integrality == 3
+    relaxed = Bounds(np.where(semi, 0, lower), upper)
+    no_integers = np.zeros(len(names))
+
+    def solve(objective):
+        # the LP first: where its optimum is a whole-number point that also keeps every semi
+        # cell at 0 or above its lowest, it is the MILP's optimum too (most of these tables
+        # are sums within sums, whose LP vertices are whole numbers)
+        answer = milp(objective, constraints=constraints, integrality=no_integers, bounds=relaxed)
+        if answer.status == 0 and answer.x is not None:
+            x = np.round(answer.x)
+            whole = np.abs(answer.x - x).max(initial=0) < 1e-6
+            if whole and not np.any(semi & (x > 0) & (x < lower)):
+                seen[0], seen[1] = np.minimum(seen[0], x), np.maximum(seen[1], x)
+                return
+        answer = milp(
+            objective,
+            constraints=constraints,
+            integrality=integrality,
+            bounds=Bounds(lower, upper),
+        )
+        if answer.status != 0 or answer.x is None:
+            raise RuntimeError(f"the auditor's solver failed: {answer.message}")
+        x = np.round(answer.x)
+        seen[0], seen[1] = np.minimum(seen[0], x), np.maximum(seen[1], x)
+
+    positions = range(len(names)) if only is None else [only]
+    if only is None:
+        # push all cells still too narrow down together, then up, while that widens any
+        narrow = audited & (seen[1] - seen[0] < width)
+        while narrow.sum() > 1:
+            solve(narrow.astype(float))
+            solve(-narrow.astype(float))
+            still = audited & (seen[1] - seen[0] < width)
+            if still.sum() == narrow.sum():
+                break
+            narrow = still
+    result = {}
+    for i in positions:
+        if not audited[i]:
+            continue
+        for sense in (1.0, -1.0):
+            if seen[1][i] - seen[0][i] >= width:
+                break
+            reached = seen[0][i] <= lower[i] if sense > 0 else seen[1][i] >= upper[i]
+            if not reached:
+                objective = np.zeros(len(names))
+                objective[i] = sense
+                solve(objective)
+        result[names[i]] = (int(seen[0][i]), int(seen[1][i]))
+    return result
 
 
 def _groups(labels):
@@ -495,7 +528,8 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
     cache = {} if cache is None else cache
     added = []
     for rounds in range(1, MAX_ROUNDS + 1):
-        intervals = Audit(problem, states, known).intervals(cache=cache)
+        audit = Audit(problem, states, known)
+        intervals = audit.intervals(cache=cache)
         bad = exposed(intervals, width)
         if not bad:
             return states, intervals, added, rounds
@@ -513,8 +547,7 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
                 fallback = (candidates[0], cell, before, before)
             choice, best = None, before
             for candidate in candidates[:TRIES]:
-                trial = {**states, candidate: SECONDARY}
-                low, high = Audit(problem, trial, known).interval(cell)
+                low, high = audit.trial_interval(cell, candidate)
                 if high - low > best[1] - best[0]:
                     choice, best = candidate, (low, high)
                 if high - low >= width:
