@@ -1,5 +1,6 @@
-"""The work list and the case screen's timeline write their dates with Django's |date filter in
-the Dutch local time (the copy of the filter, reports/dates.py, was dropped for issue 20)."""
+"""The work list and the case screen's timeline write their dates in the Dutch local time, with
+the CLDR filters |local_date and |local_datetime (core/dates.py): Dutch writes the short month in
+lower case ('1 jan 2026', '9 mrt 2026'), where Django's |date wrote 'Jan' and 'Mrt'."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -25,9 +26,9 @@ def test_work_list_and_timeline_show_the_local_time(client, personas, login):
     login(client, personas[Role.REPORTING_POINT_STAFF])
 
     page = client.get(reverse("reports:inbox")).content.decode()
-    assert "<td>1 Jan 2026 00:05</td>" in page
-    assert "9 Mrt 2026" in page
-    assert "31 Dec 2025" not in page
+    assert "<td>1 jan 2026 00:05</td>" in page
+    assert "9 mrt 2026" in page
+    assert "31 dec 2025" not in page
 
     page = client.get(reverse("reports:detail", args=[report.reference])).content.decode()
-    assert '<time datetime="2026-01-01T00:05:00+01:00">1 Jan 2026 00:05</time>' in page
+    assert '<time datetime="2026-01-01T00:05:00+01:00">1 jan 2026 00:05</time>' in page
