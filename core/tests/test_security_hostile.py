@@ -273,6 +273,24 @@ def _fresh_referral(world):
     return [report.reference, active.pk]
 
 
+def _upload(world):
+    """A file waiting for its column mapping, uploaded by the reporting point's staff (only the
+    uploader reaches the mapping step)."""
+    from monitor import actions as monitor_actions
+    from monitor.import_views import _organisation
+
+    staff = world["personas"][STAFF]
+    upload = monitor_actions.receive_upload(
+        batch_format="counts",
+        file_name="export.csv",
+        content=b"jaar;soort;aantal;opmerking\n2020;melding;3;eerste\n2021;advies;4;tweede\n",
+        source="Oude registratie",
+        organisation=_organisation(staff),
+        actor=staff,
+    )
+    return [upload.pk]
+
+
 def _case_page(client, world):
     url = reverse("reports:detail", args=_ref(world))
     return url, client.get(url).content.decode()
@@ -369,6 +387,7 @@ TARGETS = [
     Target("monitor:policy_overview", who=Role.ANALYST, method="get"),
     Target("monitor:policy_record", who=Role.ANALYST, args=lambda w: ["GM0344"]),
     Target("monitor:import_list", who=STAFF),
+    Target("monitor:import_mapping", who=STAFF, args=_upload, extra={"action": "preview"}),
 ]
 
 
@@ -385,6 +404,8 @@ NO_FORM = {
     "core:health_ready": "health probe, no input (core/tests/test_production.py)",
     "accounts:logout": "POST without fields",
     "accounts:profile": "no form fields",
+    "accounts:start": "no form fields (links to what waits for each role)",
+    "accounts:notifications": "POST with one checkbox (compared with 'on'), no text field",
     "accounts:backup_codes": "shows codes, no fields",
     "accounts:regenerate_backup_codes": "POST without fields",
     "accounts:password_reset_done": "static page",
@@ -431,6 +452,7 @@ NO_FORM = {
     "monitor:overview_pdf": "PDF",
     "monitor:policy_export": "CSV download",
     "monitor:policy_municipality": "its form is the monitor:policy_record target",
+    "monitor:protection_audit": "no form fields",
     "monitor:import_batch": "no form fields",
     "monitor:import_errors": "CSV download",
     "monitor:import_withdraw": "one reason field, like privacy:legal_hold; a target once imports "
@@ -504,6 +526,7 @@ SLOW = {
     "monitor:policy_overview",
     "monitor:policy_record",
     "monitor:dashboard",
+    "monitor:import_mapping",
 }
 FEWEST = 10
 
@@ -639,7 +662,33 @@ def test_malicious_files_on_every_upload(client, world, login, settings, private
             data[form.files[0]] = SimpleUploadedFile(name, content, content_type)
             response = staff.post(url, data)
             check_response(response, [name], ("monitor import", name))
-            assert b"errorlist" in response.content, ("a clear message", name)
+            if response.status_code == 302:
+                # A readable CSV waits for its column mapping: only that step, where the file's
+                # name and cells are shown escaped and importing it is refused next to a field.
+                _mapping_refuses(staff, response["Location"], name, content)
+            else:
+                assert b"errorlist" in response.content, ("a clear message", name)
+
+
+def _mapping_refuses(client, url, name, content):
+    from monitor.models import ImportBatch, ImportUpload
+
+    pk = ImportUpload.objects.get(file_name=name).pk
+    assert url == reverse("monitor:import_mapping", args=[pk]), (name, url)
+    cells = [cell for cell in content.decode().strip().split(",") if cell]
+    response = client.get(url)
+    assert response.status_code == 200, (name, response.status_code)
+    check_response(response, [name, *cells], ("monitor mapping", name))
+    form = find_form(response.content.decode(), url, url)
+    # Every column ignored (what the page offers for names that are none of ours).
+    columns = {field: "" for field in form.choices if field.startswith("column_")}
+    assert columns, ("a choice per column", name)
+    response = client.post(url, {**form.hidden, **columns, "action": "import"})
+    check_response(response, [name, *cells], ("monitor mapping import", name))
+    body = response.content.decode()
+    assert response.status_code == 400 and "errorlist" in body, ("refused", name)
+    assert "Geen kolom van het bestand is" in body, ("the reason in Dutch", name)
+    assert not ImportBatch.objects.exists(), ("nothing imported", name)
 
 
 @pytest.fixture

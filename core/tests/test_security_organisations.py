@@ -121,6 +121,11 @@ OBJECT_URLS = {
         "monitor/tests/test_policy.py::test_unknown_municipality_or_another_region_is_404"
     ),
     "monitor:policy_record": Case("test_a_municipal_analyst_cannot_record_policy"),
+    # a file waiting for its column mapping: its uploader only, not a colleague with the same role
+    "monitor:import_mapping": Elsewhere(
+        "monitor/tests/test_import_mapping.py::"
+        "test_the_file_is_removed_when_discarded_or_expired_and_only_its_uploader_sees_it"
+    ),
     "monitor:import_batch": RegionWide("the reporting point's imports of the region's history"),
     "monitor:import_errors": RegionWide("the reporting point's imports of the region's history"),
     "monitor:import_withdraw": RegionWide("the reporting point's imports of the region's history"),
