@@ -511,6 +511,10 @@ def _candidates(problem, states, known, cell, reach=1):
 
 
 TRIES = 3  # candidates tried per exposed cell
+# Trial solves per recount. Trials only choose which cell to add; the audit that decides the
+# release is the same without them. Past this budget the cheapest candidate is taken untried, so
+# a large set costs more suppressed cells instead of hours of solving.
+TRIAL_BUDGET = 300
 MAX_ROUNDS = 5000
 
 
@@ -527,6 +531,7 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
     states = dict(states)
     cache = {} if cache is None else cache
     added = []
+    trials = 0
     for rounds in range(1, MAX_ROUNDS + 1):
         audit = Audit(problem, states, known)
         intervals = audit.intervals(cache=cache)
@@ -546,12 +551,16 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
             if fallback is None:
                 fallback = (candidates[0], cell, before, before)
             choice, best = None, before
-            for candidate in candidates[:TRIES]:
+            tried = candidates[:TRIES] if trials < TRIAL_BUDGET else []
+            for candidate in tried:
+                trials += 1
                 low, high = audit.trial_interval(cell, candidate)
                 if high - low > best[1] - best[0]:
                     choice, best = candidate, (low, high)
                 if high - low >= width:
                     break
+            if not tried:
+                choice = candidates[0]
             if choice is None:
                 continue
             states[choice] = SECONDARY

@@ -63,3 +63,14 @@ def test_known_cells_count_as_published():
     # b and c were published exactly before with the same counts: a reader knows them
     intervals = Audit(problem, states, known=frozenset({"b", "c"})).intervals()
     assert intervals == {"a": (2, 2)}
+
+
+def test_past_the_trial_budget_the_audit_still_decides(monkeypatch):
+    """Without trial solves (budget spent) the cheapest candidates are taken untried: more cells
+    may be suppressed, but nothing is released before every interval is wide enough."""
+    monkeypatch.setattr(protection, "TRIAL_BUDGET", 0)
+    problem = two_municipalities([1, 1, 1, 1], [10, 10, 10, 10])
+    states, intervals, added, _rounds = protection.secondary(problem, protection.primary(problem))
+    assert added
+    assert all(high - low >= protection.protection_width() for low, high in intervals.values())
+    assert Audit(problem, states).intervals() == intervals
