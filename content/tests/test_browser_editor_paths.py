@@ -6,27 +6,17 @@ the title, bulk delete, and a page created, published, unpublished and scheduled
 # ruff: noqa: F811
 import io
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from content.pdfgen import make_pdf
 from core.tests.test_browser import (  # noqa: F401 - pytest picks up the imported fixtures
-    CHROMIUM,
     DEMO_PASSWORD,
-    NOT_INHERITED,
-    ROOT,
-    Server,
-    _free_port,
-    _wait_until_up,
     browser,
+    log_in,
+    running_server,
 )
 
 pytestmark = pytest.mark.browser
@@ -72,64 +62,13 @@ SETUP = (
 )
 
 
-class PatientServer(Server):
-    def manage(self, *args):
-        """As Server.manage, with time for a fresh migrate on a busy machine."""
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr}"
-        return result.stdout
-
-
 @pytest.fixture(scope="module")
 def server():
-    """The dev server of core/tests/test_browser.py, with one editor instead of the whole demo
-    (loading the demo takes minutes on a busy machine; these paths need none of it)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}")
-    var_dir = Path(tempfile.mkdtemp(prefix="signaal-browser-editor-"))
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {key: value for key, value in os.environ.items() if key not in NOT_INHERITED}
-    env.update(
-        SIGNAAL_ENV="development",
-        SIGNAAL_DEMO="true",
-        SIGNAAL_VAR_DIR=str(var_dir),
-        SIGNAAL_HTTPS="false",
-        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
-        SITE_URL=base_url,
-        DJANGO_SETTINGS_MODULE="config.settings",
-        PYTHONUNBUFFERED="1",
-    )
-    srv = PatientServer(base_url=base_url, var_dir=var_dir, env=env)
-    srv.manage("migrate", "--noinput")
-    srv.manage("shell", "-c", SETUP)
-    log_path = var_dir / "server.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_until_up(base_url + "/", process, log_path, timeout=120)
+    """A server with one editor instead of the whole demo (these paths need none of it)."""
+    with running_server(
+        "signaal-browser-editor-", [("migrate", "--noinput"), ("shell", "-c", SETUP)]
+    ) as srv:
         yield srv
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        shutil.rmtree(var_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -137,14 +76,7 @@ def editor(browser, server):
     context = browser.new_context(base_url=server.base_url, locale="nl-NL")
     context.set_default_timeout(30_000)
     page = context.new_page()
-    page.goto("/account/inloggen/")
-    page.fill('input[name="email"]', EDITOR)
-    page.fill('input[name="password"]', DEMO_PASSWORD)
-    page.press('input[name="password"]', "Enter")
-    page.wait_for_url("**/account/inloggen/code/")
-    page.fill('input[name="token"]', server.demo_totp(EDITOR))
-    page.press('input[name="token"]', "Enter")
-    page.wait_for_url(re.compile(r"^(?!.*/inloggen/)"))
+    log_in(page, server, EDITOR)
     yield page
     context.close()
 
@@ -170,7 +102,8 @@ def test_documents_every_path(editor, server):
     )
     item = page.locator("#upload-list > li").nth(0)
     title = item.locator("input[name$='-title']")
-    expect(title).to_be_visible()
+    # the upload stores, checks and extracts the file within the request: slow on a busy machine
+    expect(title).to_be_visible(timeout=60_000)
     title.fill("Signalen nagelstudio browsertest")
     item.locator("button[type=submit]").click()
     # Wagtail takes the item off the list and says so.
@@ -182,7 +115,9 @@ def test_documents_every_path(editor, server):
         files=[{"name": "factuur.pdf", "mimeType": "application/pdf", "buffer": EXE}],
     )
     refused = page.locator("#upload-list > li").nth(0)  # newest first
-    expect(refused.locator(".error_messages")).to_contain_text("past niet bij de naam")
+    expect(refused.locator(".error_messages")).to_contain_text(
+        "past niet bij de naam", timeout=60_000
+    )
     expect(refused.locator(".error_messages")).to_be_visible()
 
     after = state(server)

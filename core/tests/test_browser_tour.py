@@ -14,10 +14,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from core.tests.test_browser import (  # noqa: F401 - fixtures
-    DEMO_PASSWORD,
     browser,
     new_page,
     server,
+    signed_in_context,
 )
 
 pytestmark = pytest.mark.browser
@@ -81,25 +81,6 @@ VISIBLE_UI_TEXT = """() => {
   }
   return texts;
 }"""
-
-
-def sign_in(browser, server, email_address, backup_code=0):  # noqa: F811
-    """A context of its own, signed in with password and demo backup code (the editor's start
-    screen is the CMS, which has no logout form of ours, so wait for the login to end)."""
-    from core.management.commands.load_demo_data import demo_backup_codes
-
-    context = browser.new_context(base_url=server.base_url, locale="nl-NL")
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.goto("/account/inloggen/")
-    page.fill('input[name="email"]', email_address)
-    page.fill('input[name="password"]', DEMO_PASSWORD)
-    page.press('input[name="password"]', "Enter")
-    page.wait_for_url("**/account/inloggen/code/")
-    page.fill('input[name="token"]', demo_backup_codes(email_address)[backup_code])
-    page.press('input[name="token"]', "Enter")
-    page.wait_for_url(lambda url: "/account/inloggen/" not in url)
-    return context, page
 
 
 def admin_pages(page, email_address):
@@ -189,6 +170,12 @@ def deeper_paths(page, paths):
 def check_page(page, errors, width):
     """The problems of the page as it is now, as readable lines."""
     page.wait_for_load_state("load")
+    # axe measures colours as they are: let fade-ins (Wagtail's messages) finish first
+    page.evaluate(
+        """Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
     problems = [f"console: {error}" for error in errors]
     errors.clear()
     results = Axe().run(page)
@@ -230,7 +217,7 @@ def tour(page, paths):
 
 @pytest.mark.parametrize("email_address", ROLES)
 def test_tour(browser, server, email_address):  # noqa: F811
-    context, page = sign_in(browser, server, email_address)
+    context, page = signed_in_context(browser, server, email_address, 0, timeout=30_000)
     try:
         paths = navigation_paths(page)
         assert "/account/" in paths  # the menu was read

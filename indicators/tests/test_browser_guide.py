@@ -5,19 +5,12 @@ core/tests/test_browser.py (one server with the demo data per module)."""
 # The fixtures imported from core.tests.test_browser are the parameters of the tests.
 # ruff: noqa: F811
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from core.tests import test_browser as base
 from core.tests.test_browser import (  # noqa: F401 - pytest picks up the imported fixtures
     assert_no_csp_errors,
     browser,
@@ -25,6 +18,7 @@ from core.tests.test_browser import (  # noqa: F401 - pytest picks up the import
     new_page,
     page,
     run_axe,
+    running_server,
 )
 
 pytestmark = pytest.mark.browser
@@ -32,44 +26,12 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server():
-    """Like core's server, without the demo data: the guide needs only the catalogue, which the
-    migrations load (and the demo data takes minutes on a busy machine)."""
-    if not Path(base.CHROMIUM).exists():
-        pytest.skip(f"browser tests need Debian's chromium at {base.CHROMIUM}")
-    var_dir = Path(tempfile.mkdtemp(prefix="signaal-guide-"))
-    port = base._free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k not in base.NOT_INHERITED}
-    env.update(
-        SIGNAAL_ENV="development",
-        SIGNAAL_VAR_DIR=str(var_dir),
-        SIGNAAL_HTTPS="false",
-        SITE_URL=base_url,
-        DJANGO_SETTINGS_MODULE="config.settings",
-        PYTHONUNBUFFERED="1",
-    )
-    srv = base.Server(base_url=base_url, var_dir=var_dir, env=env)
-    srv.manage("migrate", "--noinput")
-    log_path = var_dir / "server.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=base.ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        base._wait_until_up(base_url + "/wat-zie-je/", process, log_path, timeout=60)
+    """A server without the demo data: the guide needs only the catalogue, which the migrations
+    load."""
+    with running_server(
+        "signaal-guide-", [("migrate", "--noinput")], demo=False, ready_path="/wat-zie-je/"
+    ) as srv:
         yield srv
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        shutil.rmtree(var_dir, ignore_errors=True)
 
 
 SUMMARY = "#guide-summary"
