@@ -20,9 +20,11 @@ The rules (docs/monitor.md explains them for readers):
    Protected views offer only whole years and quarters: arbitrary date ranges could be subtracted
    from each other, so they are for the reporting point, which sees exact numbers anyway.
 
-The check per relation is exact for that relation; combinations of several relations are covered
-by the heuristic of rule 2 (at least two suppressed cells per relation), as in the hypercube
-method of statistical offices, not by a full linear-programming audit.
+The check per relation (rule 2) is exact for that relation and gives the starting set only.
+Combinations of relations are decided by the auditor further down: everything released as one
+system of linear relations, every suppressed cell's interval computed with HiGHS
+(scipy.optimize.milp), more cells suppressed until each interval is at least
+protection_width() wide; only a set it approves is released (monitor.stats.protect_all).
 """
 
 from collections import defaultdict, deque
