@@ -123,8 +123,8 @@ def test_stored_payloads_do_not_run_for_the_reporting_point(staff, stored):
         staff.goto(f"/meldpunt/{stored}/{path}")
         expect(staff.locator("main")).to_contain_text("__xss")  # shown, as text
         _assert_clean(staff, events)
-    # The advice request: the newest item of the inbox.
-    staff.goto("/meldpunt/?kind=advice")
+    # The advice request: the newest item of the inbox (the default order is by urgency).
+    staff.goto("/meldpunt/?kind=advice&sort=newest")
     link = staff.locator('main td a[href^="/meldpunt/"]').first
     link.click()
     expect(staff.locator("main")).to_contain_text("__xss")

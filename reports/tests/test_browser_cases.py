@@ -143,6 +143,14 @@ def open_case(page, reference, anchor=""):
     expect(page.locator("main h1")).to_contain_text(reference)
 
 
+def open_filters(page):
+    """The quick links and filters of the work list sit in a folded "Filters" bar (issue 19)."""
+    details = page.locator("form.filter-bar details.filter-more")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    expect(details).to_have_attribute("open", "")
+
+
 def expect_message(page):
     """The green "done" message after a successful post (role=status): on the case screen in the
     section that was saved, with the focus (issue 19); elsewhere at the top of the page."""
@@ -269,6 +277,7 @@ def _work_list_filtered(staff, partner, references, referrals):
     expect(staff.locator('input[name="open"]')).to_be_checked()
     expect(staff.locator("table.inbox")).not_to_contain_text(references[ADVICE_CASE])
     run_axe(staff)
+    open_filters(staff)
     staff.locator('ul.quick-links a[href*="assigned=nobody"]').click()
     staff.wait_for_url("**/meldpunt/?assigned=nobody*")
     expect(staff.locator('select[name="assigned"]')).to_have_value("nobody")
@@ -582,6 +591,7 @@ def test_handling_flow_by_keyboard(staff_page, partner_page, references):
 
     # "My tasks" now lists it.
     staff.goto("/meldpunt/")
+    open_filters(staff)
     staff.locator('ul.quick-links a[href*="assigned=me"]').click()
     staff.wait_for_url("**/meldpunt/?assigned=me*")
     expect(staff.locator(f'table.inbox a:text-is("{reference}")')).to_be_visible()
@@ -807,6 +817,7 @@ def test_past_the_deadline_lists_old_untouched_demo_reports(staff_page, referenc
     working day) and was never handled: "Past the deadline" must list it."""
     reference = references[ADVICE_CASE]
     staff_page.goto("/meldpunt/")
+    open_filters(staff_page)
     staff_page.locator('ul.quick-links a[href*="overdue=on"]').click()
     staff_page.wait_for_url("**/meldpunt/?overdue=on*")
     expect(staff_page.locator('input[name="overdue"]')).to_be_checked()

@@ -580,7 +580,11 @@ def _no_errors_shown(page):
 
 def test_arriving_from_the_guide_shows_no_errors(page):
     page.goto("/wat-zie-je/?subject=person&minor=on&s=SU-01&s=SU-04")
-    page.locator("main a.button[href^='/melden/']").click()
+    # The outcome has a report button at the top and one below the routes; both carry the signals.
+    buttons = page.locator("main a.button[href^='/melden/']")
+    expect(buttons).to_have_count(2)
+    assert buttons.nth(0).get_attribute("href") == buttons.nth(1).get_attribute("href")
+    buttons.first.click()
     page.wait_for_url("**/melden/?*")
     expect(page.locator("#id_indicators_SU-01")).to_be_checked()
     _no_errors_shown(page)
@@ -627,16 +631,33 @@ def _language_of(locator):
     return locator.evaluate("element => element.closest('[lang]').getAttribute('lang')")
 
 
-def test_english_catalogue_texts_are_marked_as_english(page):
-    page.goto("/melden/?taal=pl")
+def _first_signal_and_place(page, language):
+    page.goto(f"/melden/?taal={language}")
     signal = page.locator('input[name="indicators"]').first.locator("xpath=..").locator("span")
-    assert _language_of(signal) == "en"  # the signals are marked already
+    signal_text = signal.text_content().strip()  # in a closed <details>: not rendered yet
+    assert signal_text
     fill_what(page)
     page.click(NEXT)
     expect_step(page, "where")
     option = page.locator('select[name="premises_type"] option').nth(1)
-    kind_of_place = option.inner_text()
-    assert _language_of(option) == "en", kind_of_place
+    place_text = option.text_content().strip()
+    assert place_text
+    return signal, signal_text, option, place_text
+
+
+def test_catalogue_texts_are_in_the_readers_language(page):
+    """Issue 18: a Polish reader got the signals and kinds of place in English. They are now in
+    Polish, inherit the page's language (no lang="en" islands), and differ from the English ones."""
+    _, english_signal, _, english_place = _first_signal_and_place(page, "en")
+    signal, polish_signal, option, polish_place = _first_signal_and_place(page, "pl")
+    assert polish_signal != english_signal, polish_signal
+    assert polish_place != english_place, polish_place
+    assert _language_of(option) == "pl", polish_place
+    page.goto("/melden/?taal=pl")
+    signal = page.locator('input[name="indicators"]').first.locator("xpath=..").locator("span")
+    assert _language_of(signal) == "pl", polish_signal
+    fill_what(page)
+    page.click(NEXT)
     fill_where(page)
     page.click(NEXT)
     fill_who(page)
@@ -644,9 +665,9 @@ def test_english_catalogue_texts_are_marked_as_english(page):
     fill_you(page)
     page.click(NEXT)
     expect_step(page, "check")
-    shown = page.locator("dl.summary-list dd", has_text=kind_of_place)
+    shown = page.locator("dl.summary-list dd", has_text=polish_place)
     expect(shown).to_have_count(1)
-    assert _language_of(shown) == "en", kind_of_place
+    assert _language_of(shown) == "pl", polish_place
 
 
 def test_112_notice_is_announced_to_screen_readers(page):
