@@ -23,10 +23,12 @@ The rules (docs/monitor.md explains them for readers):
 The check per relation (rule 2) is exact for that relation and gives the starting set only.
 Combinations of relations are decided by the auditor further down: everything released as one
 system of linear relations, every suppressed cell's interval computed with HiGHS
-(scipy.optimize.milp), more cells suppressed until each interval is at least
+(highspy), more cells suppressed until each interval is at least
 protection_width() wide; only a set it approves is released (monitor.stats.protect_all).
 """
 
+import os
+import threading
 from collections import defaultdict, deque
 
 from django.conf import settings
@@ -196,7 +198,7 @@ class Table:
 # of a year (and so of every table, export, chart and quarterly overview built from them). The
 # auditor writes it as a sparse matrix R (one row per relation, +1 for a part, -1 for its whole,
 # so that R @ values == 0), moves what is shown exactly to the right-hand side, and asks the MILP
-# solver HiGHS (scipy.optimize.milp) for the smallest and the largest value of every suppressed
+# solver HiGHS (highspy) for the smallest and the largest value of every suppressed
 # cell that is consistent with everything published, knowing what a reader knows:
 #
 # - counts are whole numbers of at least 0;
@@ -210,9 +212,9 @@ class Table:
 # protection_width() wide; otherwise _candidates() picks more cells to suppress and the audit runs
 # again (docs/monitor.md, "Protection of small numbers").
 
+import highspy  # noqa: E402
 import numpy as np  # noqa: E402 - the auditor's imports, kept with it
 from scipy import sparse  # noqa: E402
-from scipy.optimize import Bounds, LinearConstraint, milp  # noqa: E402
 from scipy.sparse.csgraph import connected_components  # noqa: E402
 
 
@@ -264,8 +266,9 @@ class Problem:
 
 
 def _domain(problem, cell, state):
-    """(lowest, highest, integrality) of a suppressed cell as a reader knows it; integrality 3 is
-    HiGHS's semi-integer: 0 or a whole number between lowest and highest."""
+    """(lowest, highest, integrality) of a suppressed cell as a reader knows it: a "<5" is
+    1..small number, an "x" or a hidden cell any whole number up to the largest count (which
+    includes every value a "<5" or a shown count could have: more suppression never narrows)."""
     limit = small_number()
     if state == PRIMARY:
         return 1, limit, 1
@@ -309,30 +312,39 @@ class Audit:
         empty = np.zeros(0, dtype=np.int64)
         return self._variables.get(label, empty), self._rows.get(label, empty)
 
-    def intervals(self, cells=None, cache=None):
+    def intervals(self, cells=None, cache=None, settled=None):
         """{cell: (lowest, highest)} of every suppressed, not hidden cell (or only the components
-        of `cells`)."""
+        of `cells`). `settled` ({cell: interval}) names cells already shown wide enough in a
+        system of which this one is a widening (see secondary()): they are not solved again and
+        keep the interval given, and a component with only settled cells is not solved at all."""
         problem = self.problem
         labels = range(int(self.labels.max(initial=-1)) + 1)
         if cells is not None:
             labels = sorted(
                 {int(self.labels[self.position[problem.index[c]]]) for c in cells if self._in(c)}
             )
+        settled = settled or {}
         result = {}
         for label in labels:
             variables, rows = self.component(label)
+            names = [problem.cells[self.columns[v]] for v in variables]
+            skip = np.array([name in settled for name in names], dtype=bool)
+            if all(skip | np.array([self.states[name] == HIDDEN for name in names])):
+                result.update({name: settled[name] for name in names if name in settled})
+                continue
             key = None
             if cache is not None:
-                names = tuple(problem.cells[self.columns[v]] for v in variables)
                 key = (
-                    names,
+                    tuple(names),
                     tuple(self.states[name] for name in names),
                     tuple(self.rhs[rows].tolist()),
+                    tuple(np.flatnonzero(skip).tolist()),
                 )
                 if key in cache:
                     result.update(cache[key])
                     continue
-            found = self._solve(variables, rows)
+            found = self._solve(variables, rows, skip=skip if skip.any() else None)
+            found.update({name: settled[name] for name in names if name in settled})
             if key is not None:
                 cache[key] = found
             result.update(found)
@@ -341,7 +353,7 @@ class Audit:
     def _in(self, cell):
         return self.problem.index[cell] in self.position
 
-    def _solve(self, variables, rows, only=None):
+    def _solve(self, variables, rows, only=None, skip=None):
         """Intervals of the component's cells (or of the cell at position `only`). Every solution
         the solver returns is a whole-number assignment consistent with everything published, so
         the values seen across them lie inside every cell's interval: two solves (smallest and
@@ -353,7 +365,7 @@ class Audit:
         names = [problem.cells[self.columns[v]] for v in variables]
         states = [self.states[name] for name in names]
         matrix = self.unknown[rows][:, variables] if len(rows) else None
-        return _solve_system(problem, names, states, matrix, self.rhs[rows], only=only)
+        return _solve_system(problem, names, states, matrix, self.rhs[rows], only=only, skip=skip)
 
     def interval(self, cell):
         """The interval of one cell, as far as needed to tell whether it is wide enough."""
@@ -387,46 +399,23 @@ class Audit:
         return _solve_system(problem, names, states, matrix, rhs, only=only)[cell]
 
 
-def _solve_system(problem, names, states, matrix, rhs, only=None):
+def _solve_system(problem, names, states, matrix, rhs, only=None, skip=None):
     """The intervals of one connected system: `names` and their `states`, `matrix @ x == rhs`
-    (see Audit._solve)."""
+    (see Audit._solve). Cells where `skip` is true are not asked for (they are known to be wide
+    enough) and are left out of the result."""
     width = protection_width()
     domains = [_domain(problem, name, state) for name, state in zip(names, states, strict=True)]
     lower = np.array([d[0] for d in domains], dtype=float)
     upper = np.array([d[1] for d in domains], dtype=float)
-    integrality = np.array([d[2] for d in domains])
     truth = problem.values[[problem.index[name] for name in names]].astype(float)
-    if matrix is not None and matrix.shape[0]:
-        constraints = [LinearConstraint(matrix, rhs, rhs)]
-    else:
-        constraints = []
     seen = [truth.copy(), truth.copy()]
     audited = np.array([state != HIDDEN for state in states])
-
-    semi = integrality == 3
-    relaxed = Bounds(np.where(semi, 0, lower), upper)
-    no_integers = np.zeros(len(names))
+    if skip is not None:
+        audited &= ~skip
+    system = _System(matrix, rhs, lower, upper)
 
     def solve(objective):
-        # the LP first: where its optimum is a whole-number point that also keeps every semi
-        # cell at 0 or above its lowest, it is the MILP's optimum too (most of these tables
-        # are sums within sums, whose LP vertices are whole numbers)
-        answer = milp(objective, constraints=constraints, integrality=no_integers, bounds=relaxed)
-        if answer.status == 0 and answer.x is not None:
-            x = np.round(answer.x)
-            whole = np.abs(answer.x - x).max(initial=0) < 1e-6
-            if whole and not np.any(semi & (x > 0) & (x < lower)):
-                seen[0], seen[1] = np.minimum(seen[0], x), np.maximum(seen[1], x)
-                return
-        answer = milp(
-            objective,
-            constraints=constraints,
-            integrality=integrality,
-            bounds=Bounds(lower, upper),
-        )
-        if answer.status != 0 or answer.x is None:
-            raise RuntimeError(f"the auditor's solver failed: {answer.message}")
-        x = np.round(answer.x)
+        x = system.solve(objective)
         seen[0], seen[1] = np.minimum(seen[0], x), np.maximum(seen[1], x)
 
     positions = range(len(names)) if only is None else [only]
@@ -456,6 +445,76 @@ def _solve_system(problem, names, states, matrix, rhs, only=None):
     return result
 
 
+_solvers = threading.local()
+
+
+def _highs():
+    """One HiGHS instance per thread and process, reused for every system (HiGHS prints its
+    banner once per process, when the first instance is made; an instance made before a fork is
+    not used in the child, whose copy of HiGHS's thread pool has no threads)."""
+    highs = getattr(_solvers, "highs", None)
+    if highs is None or _solvers.pid != os.getpid():
+        highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        highs.setOptionValue("threads", 1)
+        _solvers.highs, _solvers.pid = highs, os.getpid()
+    return highs
+
+
+class _System:
+    """One system `matrix @ x == rhs`, lower <= x <= upper, loaded into HiGHS once and solved for
+    one objective after another: only the costs change, so the simplex starts from the last
+    optimal basis (a hot start) instead of from nothing. The LP relaxation first: where its optimum
+    is a whole-number point it is the optimum over whole numbers too (these tables are sums within
+    sums, whose LP vertices are whole numbers); otherwise the same model is solved as a MILP."""
+
+    def __init__(self, matrix, rhs, lower, upper):
+        self.size = len(lower)
+        self.columns = np.arange(self.size, dtype=np.int32)
+        highs = self.highs = _highs()
+        highs.clearModel()
+        model = highspy.HighsLp()
+        model.num_col_ = self.size
+        model.col_cost_ = np.zeros(self.size)
+        model.col_lower_ = lower
+        model.col_upper_ = upper
+        if matrix is not None and matrix.shape[0]:
+            columns = sparse.csc_matrix(matrix)
+            model.num_row_ = columns.shape[0]
+            model.row_lower_ = np.asarray(rhs, dtype=float)
+            model.row_upper_ = np.asarray(rhs, dtype=float)
+            model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+            model.a_matrix_.start_ = columns.indptr
+            model.a_matrix_.index_ = columns.indices
+            model.a_matrix_.value_ = columns.data.astype(float)
+        else:
+            model.a_matrix_.start_ = np.zeros(self.size + 1, dtype=np.int32)
+        highs.passModel(model)
+
+    def solve(self, objective):
+        highs = self.highs
+        highs.changeColsCost(self.size, self.columns, np.asarray(objective, dtype=float))
+        x = self._run()
+        rounded = np.round(x)
+        if np.abs(x - rounded).max(initial=0) < 1e-6:
+            return rounded
+        whole = np.full(self.size, highspy.HighsVarType.kInteger)
+        highs.changeColsIntegrality(self.size, self.columns, whole)
+        try:
+            return np.round(self._run())
+        finally:
+            continuous = np.full(self.size, highspy.HighsVarType.kContinuous)
+            highs.changeColsIntegrality(self.size, self.columns, continuous)
+
+    def _run(self):
+        highs = self.highs
+        highs.run()
+        status = highs.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(f"the auditor's solver failed: {highs.modelStatusToString(status)}")
+        return np.array(highs.getSolution().col_value)
+
+
 def _groups(labels):
     """{label: indices with that label}, in one sort."""
     if not len(labels):
@@ -473,20 +532,21 @@ def exposed(intervals, width=None):
     return [cell for cell, (low, high) in intervals.items() if high - low < width]
 
 
-def _candidates(problem, states, known, cell, reach=1):
+def _candidates(problem, states, known, cell, reach=1, near=None):
     """Cells that could protect `cell`, cheapest first: a shown count above the small number in
     one of its relations (the smallest), then a shown zero, then a "<5" turned into "x" (the cell
     itself first: then a reader no longer knows it is 1..4), and only then a total. With reach 2
-    also the cells of the relations of those cells."""
+    also the cells of the relations of those cells; `near` gives the cells to choose from."""
     limit = small_number()
-    near = [cell]
-    for _step in range(reach):
-        near = [
-            other
-            for one in near
-            for relation in problem.relations_of(one)
-            for other in problem.cells_of(relation)
-        ]
+    if near is None:
+        near = [cell]
+        for _step in range(reach):
+            near = [
+                other
+                for one in near
+                for relation in problem.relations_of(one)
+                for other in problem.cells_of(relation)
+            ]
     seen = set()
     ranked = []
     for other in near:
@@ -512,6 +572,70 @@ def _candidates(problem, states, known, cell, reach=1):
     return [other for _rank, _i, other in sorted(ranked)]
 
 
+def _relation_intervals(problem, states, known, relation):
+    """{cell: (lowest, highest)} of the audited suppressed cells of one relation, by interval
+    arithmetic over the reader's domains and the relation alone. The relation on its own allows
+    at least everything the whole system allows, so a cell narrow here is narrow in the audit."""
+    start, end = problem.matrix.indptr[relation], problem.matrix.indptr[relation + 1]
+    columns = problem.matrix.indices[start:end]
+    signs = problem.matrix.data[start:end]
+    terms = []  # (cell, sign, audited, lowest and highest of sign * cell)
+    for column, sign in zip(columns.tolist(), signs.tolist(), strict=True):
+        cell = problem.cells[column]
+        state = states.get(cell)
+        if state is None or cell in known:
+            low = high = int(problem.values[column])
+        else:
+            low, high, _integrality = _domain(problem, cell, state)
+        if sign < 0:
+            low, high = -high, -low
+        audited = state is not None and state != HIDDEN and cell not in known
+        terms.append((cell, sign, audited, low, high))
+    lowest = sum(term[3] for term in terms)
+    highest = sum(term[4] for term in terms)
+    result = {}
+    for cell, sign, audited, low, high in terms:
+        if audited:
+            # sign * cell == -(the rest), and the rest lies in [lowest - low, highest - high]
+            top, bottom = min(high, low - lowest), max(low, high - highest)
+            result[cell] = (bottom, top) if sign > 0 else (-top, -bottom)
+    return result
+
+
+def widen_relations(problem, states, known=frozenset(), width=None):
+    """Suppress more cells until no relation on its own pins a suppressed cell to fewer than
+    `width` + 1 values: a cheap first step before the auditor (every cell this finds, the audit
+    would find exposed too). Each relation is checked once, and again when one of its cells gets
+    suppressed; the cell added is the cheapest candidate of that relation (as in _candidates).
+    Returns (states, added) with added as in secondary()."""
+    width = protection_width() if width is None else width
+    states = dict(states)
+    added = []
+    queue = deque(range(problem.matrix.shape[0]))
+    queued = set(queue)
+    while queue:
+        relation = queue.popleft()
+        queued.discard(relation)
+        intervals = _relation_intervals(problem, states, known, relation)
+        narrow = [cell for cell, (low, high) in intervals.items() if high - low < width]
+        if not narrow:
+            continue
+        cell = narrow[0]
+        near = problem.cells_of(relation)
+        candidates = _candidates(problem, states, known, cell, near=near)
+        if not candidates:
+            continue  # the audit decides, with the other relations of the cell
+        choice = candidates[0]
+        states[choice] = SECONDARY
+        after = _relation_intervals(problem, states, known, relation)[cell]
+        added.append((choice, cell, intervals[cell], after))
+        for other in [relation, *problem.relations_of(choice).tolist()]:
+            if other not in queued:
+                queue.append(other)
+                queued.add(other)
+    return states, added
+
+
 TRIES = 3  # candidates tried per exposed cell
 # Trial solves per recount. Trials only choose which cell to add; the audit that decides the
 # release is the same without them. Past this budget the cheapest candidate is taken untried, so
@@ -524,22 +648,39 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
     """Suppress more cells until the audit holds. Returns (states, intervals, added, rounds):
     `added` lists, in order, (cell added, cell it protects, its interval before, after).
 
-    Each round audits everything, then for every exposed cell (not next to one just changed)
-    tries its cheapest candidates and suppresses the first that makes it wide enough, else the one
-    that widened it most. When no single cell widens any exposed cell (it is pinned through a chain
-    of relations), the cheapest candidate of the first exposed cell is suppressed anyway, and the
-    next rounds protect that one in turn."""
+    First every relation on its own is made wide enough (widen_relations). Each round then audits
+    the cells not yet shown wide enough, and for every exposed cell (unless it or its protector
+    was just changed) tries its cheapest candidates and suppresses the first that makes it wide
+    enough, else the one that widened it most. When no single cell widens any exposed cell (it is
+    pinned through a chain of relations), the cheapest candidate of the first exposed cell is
+    suppressed anyway, and the next rounds protect that one in turn. The result is released only
+    after a fresh audit of the whole set finds every interval wide enough."""
     width = protection_width() if width is None else width
     states = dict(states)
     cache = {} if cache is None else cache
     added = []
     trials = 0
+    # Cells shown wide enough stay so: a round only suppresses more (a shown count or a "<5"
+    # becomes "x", whose possible values include the ones before), so every assignment consistent
+    # with what was published before is consistent with what is published now, and no interval
+    # can narrow. A round therefore solves only the cells not yet shown wide; the release is
+    # decided by a fresh audit of the final set that trusts nothing from the rounds.
+    states, added = widen_relations(problem, states, known, width)
+    settled, quick = {}, {}
     for rounds in range(1, MAX_ROUNDS + 1):
         audit = Audit(problem, states, known)
-        intervals = audit.intervals(cache=cache)
+        intervals = audit.intervals(cache=quick, settled=settled)
         bad = exposed(intervals, width)
         if not bad:
-            return states, intervals, added, rounds
+            intervals = audit.intervals(cache=cache)
+            bad = exposed(intervals, width)
+            if not bad:
+                return states, intervals, added, rounds
+        settled = {
+            cell: interval
+            for cell, interval in intervals.items()
+            if interval[1] - interval[0] >= width
+        }
         touched = set()
         fallback = None
         for cell in sorted(bad, key=problem.index.get):
@@ -567,9 +708,8 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
                 continue
             states[choice] = SECONDARY
             added.append((choice, cell, before, best))
-            # cells of the relations just changed wait for the next round's audit
-            for relation in [*problem.relations_of(choice), *problem.relations_of(cell)]:
-                touched.update(problem.cells_of(relation))
+            # the cell and its protector wait for the next round's audit
+            touched.update((choice, cell))
         if not touched:
             if fallback is None:
                 raise Unprotectable(bad[0], intervals[bad[0]])

@@ -74,3 +74,114 @@ def test_past_the_trial_budget_the_audit_still_decides(monkeypatch):
     assert added
     assert all(high - low >= protection.protection_width() for low, high in intervals.values())
     assert Audit(problem, states).intervals() == intervals
+
+
+# --- the shortcuts of secondary(), checked against exact intervals -------------------------------
+
+
+def exact_intervals(problem, states):
+    """Exact smallest and largest value of every suppressed, audited cell: a MILP per end with
+    scipy (not the product's HiGHS wrapper), so the shortcuts are checked independently."""
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    unknown = [cell for cell in problem.cells if cell in states]
+    columns = [problem.index[cell] for cell in unknown]
+    shown = np.ones(len(problem.cells), dtype=bool)
+    shown[columns] = False
+    rhs = -(problem.matrix[:, shown] @ problem.values[shown].astype(float))
+    matrix = problem.matrix[:, columns]
+    primary = [states[cell] == PRIMARY for cell in unknown]
+    lower = np.array([1 if p else 0 for p in primary], dtype=float)
+    upper = np.array([protection.small_number() if p else problem.bound for p in primary], float)
+    result = {}
+    for i, cell in enumerate(unknown):
+        if states[cell] == protection.HIDDEN:
+            continue
+        ends = []
+        for sense in (1.0, -1.0):
+            objective = np.zeros(len(unknown))
+            objective[i] = sense
+            answer = milp(
+                objective,
+                constraints=[LinearConstraint(matrix, rhs, rhs)],
+                integrality=np.ones(len(unknown)),
+                bounds=Bounds(lower, upper),
+            )
+            ends.append(round(answer.x[i]))
+        result[cell] = tuple(ends)
+    return result
+
+
+def random_problems(count):
+    import random
+
+    rng = random.Random(20261206)
+    for _ in range(count):
+        a = [rng.choice([0, 1, 2, 3, 4, 5, 6, 9]) for _ in QUARTERS]
+        b = [rng.choice([0, 1, 2, 4, 7, 12]) for _ in QUARTERS]
+        yield two_municipalities(a, b), rng
+
+
+def test_a_relation_alone_allows_at_least_what_the_whole_system_allows():
+    """widen_relations() relies on it: a cell narrow in one relation is narrow in the audit."""
+    checked = 0
+    for problem, rng in random_problems(12):
+        states = protection.primary(problem)
+        for cell in rng.sample(problem.cells, 3):
+            states.setdefault(cell, SECONDARY)
+        exact = exact_intervals(problem, states)
+        for relation in range(problem.matrix.shape[0]):
+            local = protection._relation_intervals(problem, states, frozenset(), relation)
+            for cell, (low, high) in local.items():
+                assert low <= exact[cell][0] and exact[cell][1] <= high, (cell, local, exact)
+                checked += 1
+    assert checked > 50
+
+
+def test_more_suppression_never_narrows_an_interval():
+    """secondary() relies on it: a cell shown wide enough stays so while cells are added."""
+    checked = 0
+    for problem, rng in random_problems(12):
+        states = protection.primary(problem)
+        before = exact_intervals(problem, states)
+        candidate = rng.choice([c for c in problem.cells if states.get(c) != SECONDARY])
+        after = exact_intervals(problem, {**states, candidate: SECONDARY})
+        for cell, (low, high) in before.items():
+            assert after[cell][0] <= low and high <= after[cell][1], (cell, before, after)
+            checked += 1
+    assert checked > 20
+
+
+def test_widening_relations_leaves_no_relation_that_pins_a_cell_on_its_own():
+    width = protection.protection_width()
+    narrowed = 0
+    for problem, _rng in random_problems(12):
+        states = protection.primary(problem)
+        relations = range(problem.matrix.shape[0])
+        narrowed += any(
+            high - low < width
+            for relation in relations
+            for low, high in protection._relation_intervals(
+                problem, states, frozenset(), relation
+            ).values()
+        )
+        widened, added = protection.widen_relations(problem, states)
+        for relation in relations:
+            for cell, (low, high) in protection._relation_intervals(
+                problem, widened, frozenset(), relation
+            ).items():
+                assert high - low >= width, (cell, relation, added)
+        for choice, _cell, _before, _after in added:
+            assert states.get(choice) != SECONDARY and widened[choice] == SECONDARY
+    assert narrowed  # the cases did need widening
+
+
+def test_an_x_allows_every_value_a_small_count_or_a_shown_count_allowed():
+    """The reason more suppression never narrows: the auditor's domain of an "x" contains the
+    domain of a "<5" and every count that could be shown."""
+    problem = two_municipalities([1, 2, 0, 30], [10, 10, 10, 10])
+    x_low, x_high, _ = protection._domain(problem, ("m", "Q1", "a"), SECONDARY)
+    p_low, p_high, _ = protection._domain(problem, ("m", "Q1", "a"), PRIMARY)
+    assert x_low <= 0 and x_low <= p_low and p_high <= x_high
+    assert x_high >= max(problem.values.tolist())
