@@ -98,3 +98,19 @@ def test_no_template_writes_a_month_name_with_djangos_date_filter():
                 if month_format.search(line) or re.search(r"\|date\s*(\}\}|\|)", line):
                     found.append(f"{path.relative_to(settings.BASE_DIR)}:{number}")
     assert found == []
+
+
+@pytest.mark.parametrize("style", ["long", "short"])
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES] + ["pt-br"])
+def test_the_month_names_write_what_babels_format_date_writes(language, style):
+    """local_date() writes day, month name and year itself (a case screen writes some 200 dates);
+    the text is Babel's format_date with the pattern, for every month, one- and two-digit days
+    and a year before 1000."""
+    from babel.dates import format_date
+
+    from core.dates import PATTERNS, locale_for
+
+    for day in (date(2026, month, 1 + month * 2) for month in range(1, 13)):
+        for value in (day, day.replace(year=987)):
+            expected = format_date(value, PATTERNS[style], locale=locale_for(language))
+            assert local_date(value, style, language) == expected
