@@ -931,7 +931,25 @@ def count_queries(client, url, connection):
     get(client, url)  # warm
     with CaptureQueriesContext(connection) as captured:
         get(client, url)
-    return len(captured.captured_queries)
+    return QueryList(query["sql"] for query in captured.captured_queries)
+
+
+class QueryList(list):
+    """The statements of one request; compared by their number."""
+
+    def __eq__(self, other):
+        return len(self) == len(other)
+
+    def __ne__(self, other):
+        return len(self) != len(other)
+
+    def __str__(self):
+        return str(len(self))
+
+    def shapes(self):
+        """The statements without their values, to show what one request did that another did
+        not (savepoint names, times and ids differ from request to request)."""
+        return [re.sub(r"'[^']*'|\b\d+\b|\"s\d+_x\d+\"", "?", sql)[:160] for sql in self]
 
 
 def explain(connection, sql, params):
@@ -970,6 +988,9 @@ def main():
     )
     parser.add_argument("--profile", action="store_true", help="profile the requests (cProfile)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--only", default="", help="time only these scenarios, by letter (for example: g,i)"
+    )
     args = parser.parse_args()
 
     directory = tempfile.mkdtemp(prefix="signaal-case-bench-")
@@ -1075,6 +1096,9 @@ def run(connection, args):
         ),
     ]
 
+    if args.only:
+        chosen = {key.strip() for key in args.only.split(",")}
+        scenarios = [s for s in scenarios if s.key in chosen]
     client = signed_in_client(people)
     load_before = loadavg()
     print(
@@ -1166,6 +1190,16 @@ def run(connection, args):
         failures.append("work list: queries grow with the page size")
     if not same_detail:
         failures.append("triage screen: queries grow with the size of the case")
+    for name, (small, large) in {
+        "work list": (list_10, list_50),
+        "triage screen": (detail_1, detail_20),
+    }.items():
+        if small != large:
+            import difflib
+
+            print(f"  {name}: the statements that differ")
+            for line in difflib.unified_diff(small.shapes(), large.shapes(), lineterm="", n=0):
+                print(f"    {line}")
 
     if args.explain:
         print()
