@@ -37,12 +37,12 @@ import threading
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import escape
 from itertools import islice
 from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from .analysis import MAX_QUERY_TERMS, parse_query, raw_words, term_for, tokenize
@@ -757,7 +757,13 @@ class _Matcher:
     def word(self, word):
         found = self.words.get(word)
         if found is None:
-            found = self.words[word] = any(self.token(t) for t in tokenize(word))
+            if word.isascii():
+                # An ASCII word of the text (letters and digits only) is one token: its
+                # lowercase, which is all that fold() and tokenize() would make of it.
+                found = self.token(word.lower())
+            else:
+                found = any(self.token(t) for t in tokenize(word))
+            self.words[word] = found
         return found
 
 
@@ -773,6 +779,8 @@ def _excerpt(text, matcher):
     before = before[-SNIPPET_BEFORE:]
     after = list(islice(raw_words(text, match.start()), SNIPPET_WORDS - len(before)))
     window = before + after
+    # The text between marks is squashed and escaped, the marked words escaped (what
+    # format_html and conditional_escape would do, without their per-call overhead).
     parts = []
     begin = window[0].start()
     if text[:begin].strip():
@@ -780,14 +788,14 @@ def _excerpt(text, matcher):
     position = begin
     for word in window:
         if matcher.word(word.group()):
-            parts.append(text[position : word.start()])
-            parts.append(format_html("<mark>{}</mark>", word.group()))
+            parts.append(escape(_squash(text[position : word.start()])))
+            parts.append(f"<mark>{escape(word.group())}</mark>")
             position = word.end()
     end = window[-1].end()
-    parts.append(text[position:end])
+    parts.append(escape(_squash(text[position:end])))
     if text[end:].strip():
         parts.append(" …")
-    return format_html_join("", "{}", ((conditional_escape(_squash(p)),) for p in parts))
+    return SafeString("".join(parts))
 
 
 def _first_match(text, matcher):
