@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import access
 from accounts.access import PARTNER_KINDS
 from core.dates import local_date
+from core.forms import RenderedOnceWhenEmpty
 from indicators.exploitation import ExploitationForm
 from indicators.models import Indicator
 
@@ -62,7 +63,7 @@ class TriageForm(forms.Form):
         return cls(data, initial=initial, prefix="triage")
 
 
-class StatusForm(forms.Form):
+class StatusForm(RenderedOnceWhenEmpty, forms.Form):
     to_status = forms.ChoiceField(label=_("New status"))
     outcome = forms.ChoiceField(
         label=_("Outcome"),
@@ -77,6 +78,9 @@ class StatusForm(forms.Form):
             (status, Status(status).label) for status in next_statuses(report.status)
         ]
 
+    def render_key(self):
+        return tuple(value for value, _label in self.fields["to_status"].choices)
+
     def clean(self):
         data = super().clean()
         if data.get("to_status") == Status.CLOSED and not data.get("outcome"):
@@ -86,7 +90,7 @@ class StatusForm(forms.Form):
         return data
 
 
-class PersonForm(forms.Form):
+class PersonForm(RenderedOnceWhenEmpty, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=PersonRole.choices)
     name = TextField(label=_("Name"), max_length=150, required=False)
     birth_date = forms.DateField(
@@ -111,7 +115,7 @@ class PersonForm(forms.Form):
         return data
 
 
-class LinkForm(forms.Form):
+class LinkForm(RenderedOnceWhenEmpty, forms.Form):
     reference = forms.CharField(label=_("Reference of the other report"), max_length=20)
     reason = TextField(label=_("Why are they related?"), max_length=300, required=False)
 
@@ -128,7 +132,7 @@ class LinkForm(forms.Form):
         return reference
 
 
-class NoteForm(forms.Form):
+class NoteForm(RenderedOnceWhenEmpty, forms.Form):
     body = TextField(label=_("Internal note"), multiline=True, max_length=5000)
 
     def __init__(self, *args, **kwargs):

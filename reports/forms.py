@@ -21,6 +21,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import RenderedOnceWhenEmpty
 from indicators.exploitation import ExploitationForm
 from indicators.models import Indicator, PremisesType, Sector
 from regions.models import Municipality
@@ -697,7 +698,7 @@ class MessageForm(forms.Form):
     )
 
 
-class StaffMessageForm(forms.Form):
+class StaffMessageForm(RenderedOnceWhenEmpty, forms.Form):
     body = TextField(label=_("Message to the reporter"), multiline=True, max_length=5000)
 
 

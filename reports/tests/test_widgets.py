@@ -133,3 +133,67 @@ def test_case_and_filter_forms_render_as_with_the_stock_widgets(bound):
             swapped += 1
             assert fast == form[name].as_field_group(), (type(form).__name__, name)
     assert swapped == 2
+
+
+# --- empty forms rendered once (core.forms.RenderedOnceWhenEmpty) ------------------------------
+
+
+def _fresh(form):
+    """The form's HTML rendered now, past the kept copy."""
+    return forms.Form.render(form)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_empty_case_form_writes_what_django_renders(language):
+    from django.utils import translation
+
+    from reports.case_forms import LinkForm, NoteForm, PersonForm
+    from reports.forms import StaffMessageForm
+
+    with translation.override(language):
+        for form in (PersonForm(), LinkForm(), NoteForm(), StaffMessageForm()):
+            kept = str(form)
+            assert kept == _fresh(form)
+            assert str(type(form)()) is kept  # the second page gets the kept copy
+            assert 'name="' in kept
+
+
+def test_the_kept_empty_form_follows_the_language():
+    from django.utils import translation
+
+    from reports.case_forms import NoteForm
+
+    with translation.override("nl"):
+        dutch = str(NoteForm())
+    with translation.override("en"):
+        english = str(NoteForm())
+    assert "Interne notitie" in dutch
+    assert "Internal note" in english
+
+
+def test_a_bound_form_shows_its_input_and_errors_not_the_kept_copy():
+    from reports.case_forms import PersonForm
+
+    empty = str(PersonForm())
+    bound = PersonForm({"person-role": "victim", "person-email": "not <an> address"})
+    assert not bound.is_valid()
+    html = str(bound)
+    assert html != empty
+    assert "error-summary" in html
+    assert "not &lt;an&gt; address" in html
+
+
+@pytest.mark.django_db
+def test_the_status_form_is_kept_per_set_of_next_statuses():
+    from reports.case_forms import StatusForm
+    from reports.models import Status
+
+    class Report:
+        def __init__(self, status):
+            self.status = status
+
+    new = StatusForm(report=Report(Status.NEW))
+    closed = StatusForm(report=Report(Status.CLOSED))
+    assert str(new) == _fresh(new)
+    assert str(closed) == _fresh(closed)
+    assert str(new) != str(closed)
