@@ -178,7 +178,7 @@ class UrgencyOrder:
 
     Two parts, so that nothing sorts the whole table: the open reports (a few thousand at most,
     found through the status index) sorted by a CASE on the tiers above, and the closed ones
-    read newest first along the created_at index. Per page: two counts and one or two slices of
+    read newest first along the created_at index. Per page: one count and one or two slices of
     ids, whatever the page size. Paginator asks count() and slices."""
 
     def __init__(self, reports, today):
@@ -204,9 +204,11 @@ class UrgencyOrder:
 
     def sizes(self):
         if self._sizes is None:
-            total = self.reports.count()
-            open_count = self.reports.filter(status__in=OPEN_STATUSES).count()
-            self._sizes = (open_count, total - open_count)
+            # Both counts in one query (one pass, one round trip).
+            counts = self.reports.order_by().aggregate(
+                total=Count("pk"), open=Count("pk", filter=Q(status__in=OPEN_STATUSES))
+            )
+            self._sizes = (counts["open"], counts["total"] - counts["open"])
         return self._sizes
 
     def count(self):

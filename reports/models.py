@@ -254,6 +254,13 @@ class Report(models.Model):
                 condition=models.Q(status__in=UNDECIDED_STATUSES),
                 name="report_undecided_deadline",
             ),
+            # The work list's closed part, newest first (reports.case_views.UrgencyOrder): a deep
+            # page skips its offset in this index alone, without reading the rows' statuses.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=~models.Q(status__in=OPEN_STATUSES),
+                name="report_closed_newest",
+            ),
         ]
 
     def __str__(self):
