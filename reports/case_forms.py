@@ -40,19 +40,22 @@ class TriageForm(forms.Form):
         empty_label=_("Nobody yet"),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, indicators=None, **kwargs):
+        """indicators: the active signals as (code, Dutch text) in the catalogue's order, when
+        the caller has read them already (else they are read here)."""
         super().__init__(*args, **kwargs)
         self.fields["primary_form"].choices = [("", EMPTY_FORM)] + list(ExploitationForm.choices)
-        self.fields["indicators"].choices = [
-            (code, f"{code} {text}")
-            for code, text in Indicator.objects.filter(active=True)
-            .order_by("domain", "code")
-            .values_list("code", "text_nl")
-        ]
+        if indicators is None:
+            indicators = (
+                Indicator.objects.filter(active=True)
+                .order_by("domain", "code")
+                .values_list("code", "text_nl")
+            )
+        self.fields["indicators"].choices = [(code, f"{code} {text}") for code, text in indicators]
         self.fields["assigned_to"].queryset = access.staff_members().order_by("full_name")
 
     @classmethod
-    def for_report(cls, report, data=None):
+    def for_report(cls, report, data=None, indicators=None):
         initial = {
             "primary_form": report.primary_form,
             "secondary_forms": report.other_forms,
@@ -60,7 +63,7 @@ class TriageForm(forms.Form):
             "priority": report.priority,
             "assigned_to": report.assigned_to_id,
         }
-        return cls(data, initial=initial, prefix="triage")
+        return cls(data, initial=initial, prefix="triage", indicators=indicators)
 
 
 class StatusForm(RenderedOnceWhenEmpty, forms.Form):

@@ -178,7 +178,7 @@ class UrgencyOrder:
 
     Two parts, so that nothing sorts the whole table: the open reports (a few thousand at most,
     found through the status index) sorted by a CASE on the tiers above, and the closed ones
-    read newest first along the created_at index. Per page: one count and one or two slices of
+    read newest first along the created_at index. Per page: two counts and one or two slices of
     ids, whatever the page size. Paginator asks count() and slices."""
 
     def __init__(self, reports, today):
@@ -204,11 +204,9 @@ class UrgencyOrder:
 
     def sizes(self):
         if self._sizes is None:
-            # Both counts in one query (one pass, one round trip).
-            counts = self.reports.order_by().aggregate(
-                total=Count("pk"), open=Count("pk", filter=Q(status__in=OPEN_STATUSES))
-            )
-            self._sizes = (counts["open"], counts["total"] - counts["open"])
+            total = self.reports.count()
+            open_count = self.reports.filter(status__in=OPEN_STATUSES).count()
+            self._sizes = (open_count, total - open_count)
         return self._sizes
 
     def count(self):
@@ -368,9 +366,15 @@ def _assessment(report, premises):
 
 def _case(request, report, *, status=200, show_contact=False, **forms):
     indicator_codes = set(report.indicators) | set(report.confirmed_indicators)
-    indicators = {
-        i.code: i for i in Indicator.objects.filter(code__in=indicator_codes).order_by("code")
-    }
+    # One query, with or without signals on the report: the report's signals (an inactive one
+    # included) and the active ones that the triage form offers, in the catalogue's order.
+    catalogue = list(
+        Indicator.objects.filter(Q(active=True) | Q(code__in=indicator_codes)).order_by(
+            "domain", "code"
+        )
+    )
+    indicators = {i.code: i for i in catalogue}
+    offered = [(i.code, i.text_nl) for i in catalogue if i.active]
     link_rows = _link_rows(report)
     linked = _linked(report, link_rows)
     linked_ids = {r.pk for r in linked}
@@ -415,7 +419,8 @@ def _case(request, report, *, status=200, show_contact=False, **forms):
         ),
         "language_name": dict(languages.REPORT_LANGUAGES).get(report.language, report.language),
         "today": timezone.localdate(),
-        "triage_form": forms.get("triage_form") or TriageForm.for_report(report),
+        "triage_form": forms.get("triage_form")
+        or TriageForm.for_report(report, indicators=offered),
         "status_form": forms.get("status_form") or StatusForm(report=report),
         "person_form": forms.get("person_form") or PersonForm(),
         "link_form": forms.get("link_form") or LinkForm(user=request.user),
