@@ -4,37 +4,76 @@ from django.utils.functional import SimpleLazyObject
 
 from accounts import access
 
+NAV_PAGE_TYPES = ("DocumentLibraryPage", "ThemePage", "LinksPage", "NewsIndexPage")
 
-def _page_url(model_name):
-    """The address of the first live page of a content page type (the document library, the
-    theme page, the links page); editors may move or rename them."""
-    key = f"signaal:page_url:{model_name}"
-    url = cache.get(key)
-    if url is None:
+
+def _nav_key(model_name):
+    return f"signaal:nav_pages:{model_name}"
+
+
+def forget_nav_pages():
+    """Drop this process's list of menu pages (core.pagecache.invalidate_all calls it with every
+    publish, move and restriction change; other processes refresh theirs within 60 seconds)."""
+    cache.delete_many([_nav_key(name) for name in NAV_PAGE_TYPES])
+
+
+def _nav_pages(model_name):
+    """[(path, url, expire_at, restricted)] of the live pages of a content page type by tree
+    position; `restricted` when the page or one of its ancestors has a view restriction."""
+    key = _nav_key(model_name)
+    found = cache.get(key)
+    if found is None:
         from django.apps import apps
-        from django.db import DatabaseError
+        from wagtail.models import PageViewRestriction
 
         model = apps.get_model("content", model_name)
-        try:
-            page = model.objects.live().order_by("path").first()
-        except DatabaseError:  # the page about an unreachable database must still render
-            return ""
-        url = page.url if page else ""
-        cache.set(key, url, 60)
-    return url
+        closed = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        found = [
+            (page.path, page.url, page.expire_at, any(page.path.startswith(p) for p in closed))
+            for page in model.objects.live().order_by("path")[:20]
+        ]
+        cache.set(key, found, 60)
+    return found
 
 
-def _knowledge_base_url():
-    return _page_url("DocumentLibraryPage")
+def _page_url(model_name, user):
+    """The address of the first live page of a content page type that `user` may open (the
+    document library, the theme page, the links page); editors may move, rename or restrict
+    them, and a page the visitor may not open is not linked (its address would tell it exists)."""
+    from django.db import DatabaseError
+    from django.utils import timezone
+
+    try:
+        pages = _nav_pages(model_name)
+        now = timezone.now()
+        for path, url, expire_at, restricted in pages:
+            if expire_at is not None and expire_at <= now:
+                continue
+            if restricted and any(path.startswith(p) for p in _denied(user)):
+                continue
+            return url or ""
+    except DatabaseError:  # the page about an unreachable database must still render
+        return ""
+    return ""
+
+
+def _denied(user):
+    from django.contrib.auth.models import AnonymousUser
+
+    return access.denied_page_paths(user if user is not None else AnonymousUser())
+
+
+def _knowledge_base_url(user):
+    return _page_url("DocumentLibraryPage", user)
 
 
 def site(request):
     user = getattr(request, "user", None)
     return {
-        "knowledge_base_url": SimpleLazyObject(_knowledge_base_url),
-        "theme_page_url": SimpleLazyObject(lambda: _page_url("ThemePage")),
-        "links_page_url": SimpleLazyObject(lambda: _page_url("LinksPage")),
-        "news_index_url": SimpleLazyObject(lambda: _page_url("NewsIndexPage")),
+        "knowledge_base_url": SimpleLazyObject(lambda: _knowledge_base_url(user)),
+        "theme_page_url": SimpleLazyObject(lambda: _page_url("ThemePage", user)),
+        "links_page_url": SimpleLazyObject(lambda: _page_url("LinksPage", user)),
+        "news_index_url": SimpleLazyObject(lambda: _page_url("NewsIndexPage", user)),
         "signaal_demo": settings.SIGNAAL_DEMO,
         # The language choice (templates/includes/language_choice.html): each named in itself.
         "site_languages": settings.LANGUAGES,

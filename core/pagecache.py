@@ -97,8 +97,10 @@ def invalidate_all():
     """Make every kept public page stale in every process. Call it inside the transaction of the
     change (publish, unpublish, restriction, collection, scheduled publishing): a rolled-back
     change leaves the cache as it was, a committed one is seen by the next request."""
+    from .context_processors import forget_nav_pages
     from .models import PageCacheState
 
+    forget_nav_pages()  # the menu's links to pages follow the same changes
     token = uuid.uuid4().hex
     if not PageCacheState.objects.filter(pk=1).update(generation=token):
         PageCacheState.objects.bulk_create(
