@@ -266,13 +266,13 @@ class Problem:
 
 
 def _domain(problem, cell, state):
-    """(lowest, highest, integrality) of a suppressed cell as a reader knows it: a "<5" is
+    """(lowest, highest) of a suppressed cell as a reader knows it: a "<5" is
     1..small number, an "x" or a hidden cell any whole number up to the largest count (which
     includes every value a "<5" or a shown count could have: more suppression never narrows)."""
     limit = small_number()
     if state == PRIMARY:
-        return 1, limit, 1
-    return 0, problem.bound, 1
+        return 1, limit
+    return 0, problem.bound
 
 
 class Audit:
@@ -312,17 +312,13 @@ class Audit:
         empty = np.zeros(0, dtype=np.int64)
         return self._variables.get(label, empty), self._rows.get(label, empty)
 
-    def intervals(self, cells=None, cache=None, settled=None):
-        """{cell: (lowest, highest)} of every suppressed, not hidden cell (or only the components
-        of `cells`). `settled` ({cell: interval}) names cells already shown wide enough in a
-        system of which this one is a widening (see secondary()): they are not solved again and
-        keep the interval given, and a component with only settled cells is not solved at all."""
+    def intervals(self, cache=None, settled=None):
+        """{cell: (lowest, highest)} of every suppressed, not hidden cell. `settled`
+        ({cell: interval}) names cells already shown wide enough in a system of which this one
+        is a widening (see secondary()): they are not solved again and keep the interval given,
+        and a component with only settled cells is not solved at all."""
         problem = self.problem
         labels = range(int(self.labels.max(initial=-1)) + 1)
-        if cells is not None:
-            labels = sorted(
-                {int(self.labels[self.position[problem.index[c]]]) for c in cells if self._in(c)}
-            )
         settled = settled or {}
         result = {}
         for label in labels:
@@ -350,11 +346,8 @@ class Audit:
             result.update(found)
         return result
 
-    def _in(self, cell):
-        return self.problem.index[cell] in self.position
-
-    def _solve(self, variables, rows, only=None, skip=None):
-        """Intervals of the component's cells (or of the cell at position `only`). Every solution
+    def _solve(self, variables, rows, skip=None):
+        """Intervals of the component's cells (but those where `skip` is true). Every solution
         the solver returns is a whole-number assignment consistent with everything published, so
         the values seen across them lie inside every cell's interval: two solves (smallest and
         largest sum of all cells) usually show most intervals wide enough at once (repeated for
@@ -365,19 +358,12 @@ class Audit:
         names = [problem.cells[self.columns[v]] for v in variables]
         states = [self.states[name] for name in names]
         matrix = self.unknown[rows][:, variables] if len(rows) else None
-        return _solve_system(problem, names, states, matrix, self.rhs[rows], only=only, skip=skip)
-
-    def interval(self, cell):
-        """The interval of one cell, as far as needed to tell whether it is wide enough."""
-        position = self.position[self.problem.index[cell]]
-        variables, rows = self.component(int(self.labels[position]))
-        only = int(np.flatnonzero(variables == position)[0])
-        return self._solve(variables, rows, only=only)[cell]
+        return _solve_system(problem, names, states, matrix, self.rhs[rows], skip=skip)
 
     def trial_interval(self, cell, candidate):
         """The interval of `cell` if `candidate` (shown now) were suppressed too ("x"), as far as
-        needed to tell whether it is wide enough - the same answer as
-        Audit(problem, {**states, candidate: SECONDARY}, known).interval(cell), computed on the
+        needed to tell whether it is wide enough - the same answer as a new Audit with the
+        candidate suppressed would give for `cell`, computed on the
         one component it changes: the component of `cell`, joined with the components of every
         relation of `candidate` and the candidate itself, with the candidate's count moved from
         the right-hand side into the unknowns."""
@@ -586,7 +572,7 @@ def _relation_intervals(problem, states, known, relation):
         if state is None or cell in known:
             low = high = int(problem.values[column])
         else:
-            low, high, _integrality = _domain(problem, cell, state)
+            low, high = _domain(problem, cell, state)
         if sign < 0:
             low, high = -high, -low
         audited = state is not None and state != HIDDEN and cell not in known

@@ -181,7 +181,7 @@ def test_an_x_allows_every_value_a_small_count_or_a_shown_count_allowed():
     """The reason more suppression never narrows: the auditor's domain of an "x" contains the
     domain of a "<5" and every count that could be shown."""
     problem = two_municipalities([1, 2, 0, 30], [10, 10, 10, 10])
-    x_low, x_high, _ = protection._domain(problem, ("m", "Q1", "a"), SECONDARY)
-    p_low, p_high, _ = protection._domain(problem, ("m", "Q1", "a"), PRIMARY)
+    x_low, x_high = protection._domain(problem, ("m", "Q1", "a"), SECONDARY)
+    p_low, p_high = protection._domain(problem, ("m", "Q1", "a"), PRIMARY)
     assert x_low <= 0 and x_low <= p_low and p_high <= x_high
     assert x_high >= max(problem.values.tolist())
