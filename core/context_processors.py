@@ -7,20 +7,29 @@ from accounts import access
 NAV_PAGE_TYPES = ("DocumentLibraryPage", "ThemePage", "LinksPage", "NewsIndexPage")
 
 
-def _nav_key(model_name):
-    return f"signaal:nav_pages:{model_name}"
+def _nav_key(model_name, current):
+    return f"signaal:nav_pages:{model_name}:{current}"
 
 
-def forget_nav_pages():
-    """Drop this process's list of menu pages (core.pagecache.invalidate_all calls it with every
-    publish, move and restriction change; other processes refresh theirs within 60 seconds)."""
-    cache.delete_many([_nav_key(name) for name in NAV_PAGE_TYPES])
+def _generation(request):
+    """The page cache's generation, read once per request (the page cache middleware may have
+    read it already)."""
+    from . import pagecache
+
+    if request is None:
+        return pagecache.generation()
+    current = getattr(request, "_signaal_page_generation", None)
+    if current is None:
+        current = request._signaal_page_generation = pagecache.generation()
+    return current
 
 
-def _nav_pages(model_name):
+def _nav_pages(model_name, current):
     """[(path, url, expire_at, restricted)] of the live pages of a content page type by tree
-    position; `restricted` when the page or one of its ancestors has a view restriction."""
-    key = _nav_key(model_name)
+    position; `restricted` when the page or one of its ancestors has a view restriction. Kept
+    for 60 seconds under the page cache's generation `current`: any publish, move, restriction
+    or collection change makes a new generation, so no process links by a stale list."""
+    key = _nav_key(model_name, current)
     found = cache.get(key)
     if found is None:
         from django.apps import apps
@@ -36,7 +45,7 @@ def _nav_pages(model_name):
     return found
 
 
-def _page_url(model_name, user):
+def _page_url(model_name, user, request=None):
     """The address of the first live page of a content page type that `user` may open (the
     document library, the theme page, the links page); editors may move, rename or restrict
     them, and a page the visitor may not open is not linked (its address would tell it exists)."""
@@ -44,7 +53,7 @@ def _page_url(model_name, user):
     from django.utils import timezone
 
     try:
-        pages = _nav_pages(model_name)
+        pages = _nav_pages(model_name, _generation(request))
         now = timezone.now()
         for path, url, expire_at, restricted in pages:
             if expire_at is not None and expire_at <= now:
@@ -63,17 +72,17 @@ def _denied(user):
     return access.denied_page_paths(user if user is not None else AnonymousUser())
 
 
-def _knowledge_base_url(user):
-    return _page_url("DocumentLibraryPage", user)
+def _knowledge_base_url(user, request=None):
+    return _page_url("DocumentLibraryPage", user, request)
 
 
 def site(request):
     user = getattr(request, "user", None)
     return {
-        "knowledge_base_url": SimpleLazyObject(lambda: _knowledge_base_url(user)),
-        "theme_page_url": SimpleLazyObject(lambda: _page_url("ThemePage", user)),
-        "links_page_url": SimpleLazyObject(lambda: _page_url("LinksPage", user)),
-        "news_index_url": SimpleLazyObject(lambda: _page_url("NewsIndexPage", user)),
+        "knowledge_base_url": SimpleLazyObject(lambda: _knowledge_base_url(user, request)),
+        "theme_page_url": SimpleLazyObject(lambda: _page_url("ThemePage", user, request)),
+        "links_page_url": SimpleLazyObject(lambda: _page_url("LinksPage", user, request)),
+        "news_index_url": SimpleLazyObject(lambda: _page_url("NewsIndexPage", user, request)),
         "signaal_demo": settings.SIGNAAL_DEMO,
         # The language choice (templates/includes/language_choice.html): each named in itself.
         "site_languages": settings.LANGUAGES,

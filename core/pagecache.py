@@ -97,10 +97,8 @@ def invalidate_all():
     """Make every kept public page stale in every process. Call it inside the transaction of the
     change (publish, unpublish, restriction, collection, scheduled publishing): a rolled-back
     change leaves the cache as it was, a committed one is seen by the next request."""
-    from .context_processors import forget_nav_pages
     from .models import PageCacheState
 
-    forget_nav_pages()  # the menu's links to pages follow the same changes
     token = uuid.uuid4().hex
     if not PageCacheState.objects.filter(pk=1).update(generation=token):
         PageCacheState.objects.bulk_create(
@@ -155,7 +153,9 @@ def anonymous_pages(get_response):
         if not _cacheable_request(request):
             return get_response(request)
         cache = caches["pages"]
-        key = _key(request, generation())
+        # the menu's page list (core.context_processors) is kept under the same generation
+        request._signaal_page_generation = current = generation()
+        key = _key(request, current)
         kept = cache.get(key)
         if kept is not None:
             headers, body = kept

@@ -55,3 +55,34 @@ def test_theme_and_links_pages_in_the_main_menu(client):
     cache.clear()
     nav = header(client.get("/account/inloggen/").content.decode())
     assert f'href="{links.url}"' not in nav
+
+
+@pytest.mark.django_db
+def test_a_menu_list_kept_by_another_process_is_not_served_after_a_restriction(client):
+    """Every process keeps its own list of menu pages. A restriction made in one process must
+    stop the others linking the page at once: this process plays the other one by putting back
+    the list it held before the restriction, under the key it held it."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction, Site
+
+    from content.models import ThemePage
+
+    root = Site.objects.get(is_default_site=True).root_page
+    theme = root.add_child(instance=ThemePage(title="Mensenhandel", slug="mensenhandel"))
+
+    def menu():
+        nav = header(client.get("/account/inloggen/").content.decode())
+        return nav.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+
+    assert f'href="{theme.url}"' in menu()
+    kept = cache._cache  # noqa: SLF001 - the local-memory cache's own store, as pickled values
+    held = {key: value for key, value in kept.items() if "nav_pages" in key}
+    assert held  # the list this process keeps
+    restriction = PageViewRestriction.objects.create(
+        page=theme, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Alleen de werkgroep"))
+    for key, value in held.items():  # the other process still holds its list
+        kept[key] = value
+        cache._expire_info[key] = None  # noqa: SLF001
+    assert f'href="{theme.url}"' not in menu()
