@@ -255,12 +255,11 @@ class Report(models.Model):
                 name="report_undecided_deadline",
             ),
             # The work list's closed part, newest first (reports.case_views.UrgencyOrder): a deep
-            # page skips its offset in this index alone, without reading the rows' statuses.
-            models.Index(
-                fields=["-created_at", "-id"],
-                condition=~models.Q(status__in=OPEN_STATUSES),
-                name="report_closed_newest",
-            ),
+            # page skips its offset in this index alone, the status read from the index too. Not
+            # a partial index: SQLite uses one only when the query has the condition's literal
+            # values, and Django binds them as parameters (page 500 of 26,000 reports read
+            # every skipped table row through the created_at index: 28 ms against 1 ms).
+            models.Index(fields=["-created_at", "-id", "status"], name="report_newest_status"),
         ]
 
     def __str__(self):
