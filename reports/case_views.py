@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.access import rule
 from core import crypto
+from core.reversing import row_urls
 from indicators.exploitation import ExploitationForm
 from indicators.models import Indicator, PremisesType, Sector
 from indicators.scoring import assess, signals_from_snapshot
@@ -254,6 +255,9 @@ def inbox(request):
         .in_bulk()
     )
     page.object_list = _with_counts([rows[pk] for pk in ids if pk in rows])
+    detail_url = row_urls("reports:detail")
+    for report in page.object_list:
+        report.url = detail_url(report.reference)
     query = request.GET.copy()
     query.pop("page", None)
     folded = [field for field in (*work_form, *inbox_form) if field.name not in BAR_FILTERS]
@@ -390,6 +394,8 @@ def _case(request, report, *, status=200, show_contact=False, **forms):
         report.referrals.select_related("organisation", "legal_basis", "sent_by", "answered_by")
     )
     notes = list(report.notes.select_related("author"))
+    persons = list(report.persons.all())
+    _add_row_urls(report, attachments, persons, suggestions, linked, referrals)
     context = {
         "report": report,
         "indicators": [indicators[c] for c in report.indicators if c in indicators],
@@ -404,7 +410,7 @@ def _case(request, report, *, status=200, show_contact=False, **forms):
         "show_contact": show_contact,
         "thread": thread,
         "attachments": attachments,
-        "persons": report.persons.all(),
+        "persons": persons,
         "linked": linked,
         "suggestions": [line for line in suggestions if line["reports"]],
         "referrals": referrals,
@@ -430,6 +436,30 @@ def _case(request, report, *, status=200, show_contact=False, **forms):
     response = render(request, "reports/detail.html", context, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _add_row_urls(report, attachments, persons, suggestions, linked, referrals):
+    """The URLs of the case screen's rows, one reverse() per kind of row (core.reversing)."""
+    reference = report.reference
+    attachment_url = row_urls("reports:attachment", reference, number=True)
+    for item in attachments:
+        item.url = attachment_url(item.pk)
+    remove_url = row_urls("reports:remove_person", reference, number=True)
+    for person in persons:
+        person.remove_url = remove_url(person.pk)
+    detail_url = row_urls("reports:detail")
+    for line in suggestions:
+        for other in line["reports"]:
+            other.url = detail_url(other.reference)
+    unlink_url = row_urls("reports:unlink", reference)
+    for other in linked:
+        other.url = detail_url(other.reference)
+        other.unlink_url = unlink_url(other.reference)
+    share_url = row_urls("reports:share_referral_items", reference, number=True)
+    revoke_url = row_urls("reports:revoke_referral", reference, number=True)
+    for referral in referrals:
+        referral.share_url = share_url(referral.pk)
+        referral.revoke_url = revoke_url(referral.pk)
 
 
 def _back(reference, anchor=""):
