@@ -14,7 +14,7 @@ from core.forms import RenderedOnceWhenEmpty
 from indicators.exploitation import ExploitationForm
 from indicators.models import Indicator
 
-from .forms import LongCheckboxSelectMultiple, TextField
+from .forms import LongCheckboxSelectMultiple, LongSelect, TextField
 from .models import Attachment, LegalBasis, Outcome, PersonRole, Priority, Status
 from .workflow import next_statuses
 
@@ -22,7 +22,9 @@ EMPTY_FORM = _("Not determined (counted as “Leeg”)")
 
 
 class TriageForm(forms.Form):
-    primary_form = forms.ChoiceField(label=_("Form of exploitation"), required=False)
+    primary_form = forms.ChoiceField(
+        label=_("Form of exploitation"), required=False, widget=LongSelect
+    )
     secondary_forms = forms.MultipleChoiceField(
         label=_("Other forms that may apply"),
         required=False,
@@ -32,12 +34,13 @@ class TriageForm(forms.Form):
     indicators = forms.MultipleChoiceField(
         label=_("Confirmed signals"), required=False, widget=LongCheckboxSelectMultiple
     )
-    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices, widget=LongSelect)
     assigned_to = forms.ModelChoiceField(
         label=_("Assigned to"),
         queryset=None,
         required=False,
         empty_label=_("Nobody yet"),
+        widget=LongSelect,
     )
 
     def __init__(self, *args, indicators=None, **kwargs):
@@ -413,15 +416,19 @@ class WorklistForm(forms.Form):
         label=_("Assigned"),
         required=False,
         choices=[("", _("Anyone")), ("me", _("To me")), ("nobody", _("To nobody"))],
+        widget=LongSelect,
     )
     overdue = forms.BooleanField(label=_("Past the deadline"), required=False)
     unread = forms.BooleanField(label=_("New messages from the reporter"), required=False)
     open = forms.BooleanField(label=_("Open only"), required=False)
-    primary_form = forms.ChoiceField(label=_("Form of exploitation"), required=False)
+    primary_form = forms.ChoiceField(
+        label=_("Form of exploitation"), required=False, widget=LongSelect
+    )
     priority = forms.ChoiceField(
         label=_("Priority"),
         required=False,
         choices=[("", _("All"))] + list(Priority.choices),
+        widget=LongSelect,
     )
 
     def __init__(self, *args, **kwargs):

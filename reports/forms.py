@@ -167,8 +167,10 @@ class LongSelect(forms.Select):
     template per option costs some 20 ms per page for 342 of them, format_html per option
     still some 3 ms. Measured again for issue 20 (bench/widget_bench.py --reports 5000
     --requests 30, SQLite, shared 2-core machine): a work list page costs 27 ms CPU as it was, 32
-    ms with the small selects and the dates left to Django (as they now are), 78 ms with this
-    select through Django's templates as well."""
+    ms with the small selects and the dates left to Django (as they were then), 78 ms with this
+    select through Django's templates as well. Since issue 19's deep page the work list's other
+    filter selects and the triage form's selects use it too (the same options; no whitespace
+    between them, id before name): the work list's template time from some 20 to 15 ms."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
@@ -709,8 +711,8 @@ class InboxFilterForm(forms.Form):
     received_to = forms.DateField(
         label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=LongSelect)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=LongSelect)
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.none(),
@@ -721,7 +723,7 @@ class InboxFilterForm(forms.Form):
     )
     acute = forms.BooleanField(label=_("Acute danger"), required=False)
     minor = forms.BooleanField(label=_("Minor involved"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=LongSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
