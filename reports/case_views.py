@@ -47,7 +47,7 @@ from .models import (
     ReportLink,
 )
 from .summary import case_summary_pdf
-from .timeline import timeline
+from .timeline import timeline, timeline_html
 
 PAGE_SIZE = 50
 
@@ -415,13 +415,15 @@ def _case(request, report, *, status=200, show_contact=False, **forms):
         "suggestions": [line for line in suggestions if line["reports"]],
         "referrals": referrals,
         "notes": notes,
-        "timeline": timeline(
-            report,
-            notes=notes,
-            messages=thread,
-            attachments=attachments,
-            referrals=referrals,
-            links=link_rows,
+        "timeline": timeline_html(
+            timeline(
+                report,
+                notes=notes,
+                messages=thread,
+                attachments=attachments,
+                referrals=referrals,
+                links=link_rows,
+            )
         ),
         "language_name": dict(languages.REPORT_LANGUAGES).get(report.language, report.language),
         "today": timezone.localdate(),

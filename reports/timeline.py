@@ -4,7 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from core import dates
 
 from .models import Attachment, Author, ReferralState
 
@@ -108,3 +112,23 @@ def timeline(report, *, notes, messages, attachments, referrals, links):
 
 def _name(user):
     return user.full_name if user is not None else ""
+
+
+def timeline_html(entries):
+    """The case screen's timeline items, written here rather than by a template loop (a case with
+    20 of everything has some 150 entries): what this wrote in reports/detail.html,
+
+        <li><time datetime="{{ entry.iso }}">{{ entry.at|local_datetime:"short" }}</time>
+        {{ entry.text }}{% if entry.who %} <span class="muted">({{ entry.who }})</span>
+        {% endif %}</li>
+
+    (on one line), every value escaped as the template escaped it (reports/tests compare)."""
+    items = []
+    for entry in entries:
+        when = conditional_escape(dates.local_datetime(entry.at, "short"))
+        who = f' <span class="muted">({conditional_escape(entry.who)})</span>' if entry.who else ""
+        items.append(
+            f'<li><time datetime="{conditional_escape(entry.iso)}">{when}</time> '
+            f"{conditional_escape(entry.text)}{who}</li>"
+        )
+    return mark_safe("".join(items))  # noqa: S308 - every value escaped above
