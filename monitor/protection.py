@@ -440,10 +440,15 @@ def _highs():
     not used in the child, whose copy of HiGHS's thread pool has no threads)."""
     highs = getattr(_solvers, "highs", None)
     if highs is None or _solvers.pid != os.getpid():
-        highs = highspy.Highs()
-        highs.setOptionValue("output_flag", False)
-        highs.setOptionValue("threads", 1)
+        highs = _new_highs()
         _solvers.highs, _solvers.pid = highs, os.getpid()
+    return highs
+
+
+def _new_highs():
+    highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("threads", 1)
     return highs
 
 
@@ -454,10 +459,10 @@ class _System:
     is a whole-number point it is the optimum over whole numbers too (these tables are sums within
     sums, whose LP vertices are whole numbers); otherwise the same model is solved as a MILP."""
 
-    def __init__(self, matrix, rhs, lower, upper):
+    def __init__(self, matrix, rhs, lower, upper, highs=None):
         self.size = len(lower)
         self.columns = np.arange(self.size, dtype=np.int32)
-        highs = self.highs = _highs()
+        highs = self.highs = _highs() if highs is None else highs
         highs.clearModel()
         model = highspy.HighsLp()
         model.num_col_ = self.size
@@ -491,6 +496,17 @@ class _System:
         finally:
             continuous = np.full(self.size, highspy.HighsVarType.kContinuous)
             highs.changeColsIntegrality(self.size, self.columns, continuous)
+
+    def relaxed(self, objective, lower, upper):
+        """The optimum of the LP relaxation for `objective` within new bounds, None when there
+        is none."""
+        highs = self.highs
+        highs.changeColsBounds(self.size, self.columns, lower, upper)
+        highs.changeColsCost(self.size, self.columns, np.asarray(objective, dtype=float))
+        highs.run()
+        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        return np.array(highs.getSolution().col_value)
 
     def _run(self):
         highs = self.highs
@@ -588,16 +604,17 @@ def _relation_intervals(problem, states, known, relation):
     return result
 
 
-def widen_relations(problem, states, known=frozenset(), width=None):
+def widen_relations(problem, states, known=frozenset(), width=None, relations=None):
     """Suppress more cells until no relation on its own pins a suppressed cell to fewer than
     `width` + 1 values: a cheap first step before the auditor (every cell this finds, the audit
     would find exposed too). Each relation is checked once, and again when one of its cells gets
     suppressed; the cell added is the cheapest candidate of that relation (as in _candidates).
+    `relations` limits the first pass to those relations (the relations of cells just suppressed).
     Returns (states, added) with added as in secondary()."""
     width = protection_width() if width is None else width
     states = dict(states)
     added = []
-    queue = deque(range(problem.matrix.shape[0]))
+    queue = deque(range(problem.matrix.shape[0]) if relations is None else sorted(relations))
     queued = set(queue)
     while queue:
         relation = queue.popleft()
@@ -635,12 +652,15 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
     `added` lists, in order, (cell added, cell it protects, its interval before, after).
 
     First every relation on its own is made wide enough (widen_relations). Each round then audits
-    the cells not yet shown wide enough, and for every exposed cell (unless it or its protector
-    was just changed) tries its cheapest candidates and suppresses the first that makes it wide
-    enough, else the one that widened it most. When no single cell widens any exposed cell (it is
-    pinned through a chain of relations), the cheapest candidate of the first exposed cell is
-    suppressed anyway, and the next rounds protect that one in turn. The result is released only
-    after a fresh audit of the whole set finds every interval wide enough."""
+    the cells not yet shown wide enough, and for every exposed cell (unless it or one of its
+    protectors was just changed) suppresses at once the cells of the cheapest way it can move by
+    the protection width (protecting_cells: a chain through region, quarters and municipalities
+    is opened in one step, not one cell a round). Only where no such way exists (counts published
+    before are in the way) it tries its cheapest candidates one by one as before: the first that
+    makes it wide enough, else the one that widened it most, else, when nothing widens any exposed
+    cell, the cheapest candidate of the first one. The cells a round suppressed get the check of
+    widen_relations on their relations. The result is released only after a fresh audit of the
+    whole set finds every interval wide enough."""
     width = protection_width() if width is None else width
     states = dict(states)
     cache = {} if cache is None else cache
@@ -653,6 +673,7 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
     # decided by a fresh audit of the final set that trusts nothing from the rounds.
     states, added = widen_relations(problem, states, known, width)
     settled, quick = {}, {}
+    blocks = Blocks(problem)
     for rounds in range(1, MAX_ROUNDS + 1):
         audit = Audit(problem, states, known)
         intervals = audit.intervals(cache=quick, settled=settled)
@@ -669,10 +690,19 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
         }
         touched = set()
         fallback = None
+        before_states = set(states)
         for cell in sorted(bad, key=problem.index.get):
             if cell in touched:
                 continue
             before = intervals[cell]
+            chosen, reached = protecting_cells(problem, states, known, cell, width, blocks)
+            chosen = [other for other in chosen if other not in touched]
+            if chosen:
+                for choice in chosen:
+                    states[choice] = SECONDARY
+                    added.append((choice, cell, before, reached))
+                touched.update((*chosen, cell))
+                continue
             candidates = _candidates(problem, states, known, cell)
             candidates = candidates or _candidates(problem, states, known, cell, reach=2)
             if not candidates:
@@ -701,7 +731,111 @@ def secondary(problem, states, known=frozenset(), width=None, cache=None):
                 raise Unprotectable(bad[0], intervals[bad[0]])
             states[fallback[0]] = SECONDARY
             added.append(fallback)
+        # the cells suppressed in this round may be pinned by a relation on its own
+        new = [cell for cell in states if cell not in before_states]
+        relations = {r for cell in new for r in problem.relations_of(cell).tolist()}
+        states, more = widen_relations(problem, states, known, width, relations=relations)
+        added.extend(more)
     raise Unprotectable(None, None)
+
+
+class Blocks:
+    """The problem's cells in blocks that share no relation (the cells of one year and kind), and
+    the relations of every block: a protecting set never leaves the block of its cell."""
+
+    def __init__(self, problem):
+        self.problem = problem
+        graph = problem.by_cell.T @ problem.by_cell if problem.matrix.shape[0] else None
+        if graph is None:
+            self.labels = np.arange(len(problem.cells))
+        else:
+            _count, self.labels = connected_components(graph, directed=False)
+        first = problem.matrix.indices[problem.matrix.indptr[:-1]]
+        self._columns = _groups(self.labels)
+        self._rows = _groups(self.labels[first]) if len(first) else {}
+
+        self._movers = {}
+
+    def of(self, cell):
+        """(columns, rows, mover) of the block of `cell`: the mover is the block's linear
+        programme over the upward and downward change of each cell, loaded into its own HiGHS
+        instance once and re-solved warm with new bounds and costs (see protecting_cells)."""
+        label = int(self.labels[self.problem.index[cell]])
+        columns = self._columns[label]
+        rows = self._rows.get(label, np.zeros(0, dtype=np.int64))
+        if label not in self._movers:
+            matrix = self.problem.matrix[rows][:, columns]
+            both = sparse.hstack([matrix, -matrix]).tocsc()  # change = up part - down part
+            zero = np.zeros(both.shape[1])
+            self._movers[label] = _System(
+                both, np.zeros(both.shape[0]), zero, zero, highs=_new_highs()
+            )
+        return columns, rows, self._movers[label]
+
+
+def protecting_cells(problem, states, known, cell, width, blocks):
+    """The shown cells to suppress so that `cell` can move by `width` in all: the cheapest change
+    of every cell of its block that keeps every relation and every reader's domain (a shown cell
+    that moves becomes "x", 0 up to the largest count), found as a linear programme over the
+    upward and downward change of each cell, up as far as the cell's domain allows and down for
+    the rest. Cells suppressed as "x" move free, a "<5" nearly free; a count published exactly
+    before does not move; a larger shown count costs a little more than a smaller one, a zero
+    more, a total most (the order of _candidates). Returned: every shown cell that moves in the
+    answer and every "<5" that leaves 1..small number (it becomes an "x"). Once they are
+    suppressed the changed counts are a solution consistent with everything published, so the
+    cell's interval is at least `width` wide. Returns (cells, the interval the cell is then
+    known to span at least); no cells when no such change exists."""
+    columns, _rows, mover = blocks.of(cell)
+    size = len(columns)
+    values = problem.values[columns].astype(float)
+    lower, upper = np.zeros(size), np.full(size, float(problem.bound))
+    cost = np.zeros(size)
+    limit = small_number()
+    for i, column in enumerate(columns.tolist()):
+        other = problem.cells[column]
+        state = states.get(other)
+        if other in known:
+            lower[i] = upper[i] = values[i]
+        elif state == PRIMARY and other != cell:
+            cost[i] = 0.5  # moves, and becomes an "x" if it leaves 1..small number
+        elif state is not None:
+            lower[i], upper[i] = _domain(problem, other, state)
+        elif other in problem.fixed:
+            cost[i] = 10.0
+        elif values[i] > limit:
+            cost[i] = 1.0 + values[i] / problem.bound
+        else:
+            cost[i] = 2.0
+    position = int(np.flatnonzero(columns == problem.index[cell])[0])
+    own_low, own_high = _domain(problem, cell, states[cell])
+    value = values[position]
+    up = min(width, own_high - value)
+    down = width - up
+    reached = (int(value - down), int(value + up))
+    if down > value - own_low:
+        return [], reached
+    chosen = set()
+    for amount, side in ((up, 0), (down, 1)):
+        if amount <= 0:
+            continue
+        high = np.concatenate([upper - values, values - lower])
+        low = np.zeros(2 * size)
+        low[side * size + position] = high[side * size + position] = amount
+        other_side = (1 - side) * size + position
+        high[other_side] = 0.0
+        change = mover.relaxed(np.concatenate([cost, cost]), low, high)
+        if change is None:
+            return [], reached
+        after = values + change[:size] - change[size:]
+        moved = np.flatnonzero(np.abs(after - values) > 1e-6)
+        for i in moved.tolist():
+            other = problem.cells[columns[i]]
+            state = states.get(other)
+            shown = state is None and other not in known
+            leaves = state == PRIMARY and not 1 - 1e-6 <= after[i] <= limit + 1e-6
+            if shown or leaves:
+                chosen.add(other)
+    return sorted(chosen, key=problem.index.get), reached
 
 
 class Unprotectable(Exception):

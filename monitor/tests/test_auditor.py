@@ -185,3 +185,45 @@ def test_an_x_allows_every_value_a_small_count_or_a_shown_count_allowed():
     p_low, p_high = protection._domain(problem, ("m", "Q1", "a"), PRIMARY)
     assert x_low <= 0 and x_low <= p_low and p_high <= x_high
     assert x_high >= max(problem.values.tolist())
+
+
+def test_the_protecting_cells_of_a_pinned_cell_make_it_wide_enough_in_one_step():
+    """secondary() relies on it for a cell still exposed after a round: suppressing the cells
+    protecting_cells() returns gives that cell an exact interval at least the protection width
+    wide (checked with scipy's MILP, independently of the product's solver)."""
+    width = protection.protection_width()
+    opened = 0
+    for problem, rng in random_problems(16):
+        states = protection.primary(problem)
+        for cell in rng.sample(problem.cells, 2):
+            states.setdefault(cell, SECONDARY)
+        blocks = protection.Blocks(problem)
+        exact = exact_intervals(problem, states)
+        for cell, (low, high) in exact.items():
+            if high - low >= width:
+                continue
+            chosen, reached = protection.protecting_cells(
+                problem, states, frozenset(), cell, width, blocks
+            )
+            if not chosen:
+                continue
+            assert all(states.get(other, PRIMARY) == PRIMARY for other in chosen)
+            after = exact_intervals(problem, {**states, **dict.fromkeys(chosen, SECONDARY)})
+            assert after[cell][1] - after[cell][0] >= width, (cell, chosen, after[cell])
+            assert after[cell][0] <= reached[0] and reached[1] <= after[cell][1]
+            assert reached[1] - reached[0] == width
+            opened += 1
+    assert opened > 10
+
+
+def test_a_count_published_before_is_never_chosen_to_protect():
+    problem = two_municipalities([1, 1, 1, 1], [10, 10, 10, 10])
+    states = protection.primary(problem)
+    blocks = protection.Blocks(problem)
+    cell = ("m", "Y", "a")
+    chosen, _reached = protection.protecting_cells(problem, states, frozenset(), cell, 3, blocks)
+    known = frozenset(other for other in chosen if other not in states)
+    assert known  # shown cells were chosen
+    again, _reached = protection.protecting_cells(problem, states, known, cell, 3, blocks)
+    assert again
+    assert not set(again) & known
