@@ -753,7 +753,6 @@ class Blocks:
         first = problem.matrix.indices[problem.matrix.indptr[:-1]]
         self._columns = _groups(self.labels)
         self._rows = _groups(self.labels[first]) if len(first) else {}
-
         self._movers = {}
 
     def of(self, cell):
@@ -783,8 +782,10 @@ def protecting_cells(problem, states, known, cell, width, blocks):
     more, a total most (the order of _candidates). Returned: every shown cell that moves in the
     answer and every "<5" that leaves 1..small number (it becomes an "x"). Once they are
     suppressed the changed counts are a solution consistent with everything published, so the
-    cell's interval is at least `width` wide. Returns (cells, the interval the cell is then
-    known to span at least); no cells when no such change exists."""
+    cell's interval is at least `width` wide (when the LP's optimum is a whole-number point, as it
+    is for these sums of sums; otherwise the next audit finds the cell exposed again). Returns
+    (cells, the interval the cell is then known to span at least); no cells when no such change
+    exists."""
     columns, _rows, mover = blocks.of(cell)
     size = len(columns)
     values = problem.values[columns].astype(float)
