@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.crypto import EncryptedBinaryField
 from reports.models import Kind, Outcome, ReporterType
 
 # An imported record may be closed without the previous registration saying how: not "still
@@ -117,7 +118,8 @@ class ImportBatch(models.Model):
     format = models.CharField(_("kind of file"), max_length=8, choices=Format.choices)
     file_name = models.CharField(_("file"), max_length=200)
     source = models.CharField(_("source"), max_length=200, blank=True)
-    content = models.BinaryField()  # the uploaded file until it has been imported
+    # the uploaded file until it has been imported, encrypted: an export may hold personal columns
+    content = EncryptedBinaryField(blank=True)
     uploaded_at = models.DateTimeField(_("uploaded"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
@@ -158,7 +160,7 @@ class ImportUpload(models.Model):
     format = models.CharField(max_length=8, choices=ImportBatch.Format.choices)
     file_name = models.CharField(max_length=200)
     source = models.CharField(max_length=200, blank=True)
-    content = models.BinaryField()
+    content = EncryptedBinaryField(blank=True)  # encrypted as ImportBatch.content
     headers = models.JSONField(default=list)  # the first row, as text
     uploaded_at = models.DateTimeField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
