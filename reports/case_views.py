@@ -368,14 +368,33 @@ def _assessment(report, premises):
     return assess(codes, minor=report.minor_involved, premises=premises, signals=signals)
 
 
+REFERRAL_FIELDS = (
+    "report",
+    "share_contact",
+    "state",
+    "sent_at",
+    "answered_at",
+    "decline_reason",
+    "completed_at",
+    "outcome",
+    "revoked_at",
+    "revoke_reason",
+    "organisation__name",
+    "legal_basis__name",
+    "sent_by__full_name",
+    "answered_by__full_name",
+)
+NOTE_FIELDS = ("report", "at", "body", "author__full_name")
+
+
 def _case(request, report, *, status=200, show_contact=False, **forms):
     indicator_codes = set(report.indicators) | set(report.confirmed_indicators)
     # One query, with or without signals on the report: the report's signals (an inactive one
     # included) and the active ones that the triage form offers, in the catalogue's order.
     catalogue = list(
-        Indicator.objects.filter(Q(active=True) | Q(code__in=indicator_codes)).order_by(
-            "domain", "code"
-        )
+        Indicator.objects.filter(Q(active=True) | Q(code__in=indicator_codes))
+        .order_by("domain", "code")
+        .only("code", "text_nl", "domain", "strength", "active")
     )
     indicators = {i.code: i for i in catalogue}
     offered = [(i.code, i.text_nl) for i in catalogue if i.active]
@@ -390,11 +409,16 @@ def _case(request, report, *, status=200, show_contact=False, **forms):
     # Read once, shown in their own parts of the screen and in the timeline.
     thread = list(report.messages.select_related("staff_member"))
     attachments = list(report.attachments.all())
+    # Only what the screen and the timeline show: the summary and the reason for sharing contact
+    # details stay encrypted in the database (two decryptions less per referral), the e-mail of
+    # a person too (it is not on the screen).
     referrals = list(
-        report.referrals.select_related("organisation", "legal_basis", "sent_by", "answered_by")
+        report.referrals.select_related(
+            "organisation", "legal_basis", "sent_by", "answered_by"
+        ).only(*REFERRAL_FIELDS)
     )
-    notes = list(report.notes.select_related("author"))
-    persons = list(report.persons.all())
+    notes = list(report.notes.select_related("author").only(*NOTE_FIELDS))
+    persons = list(report.persons.defer("email"))
     _add_row_urls(report, attachments, persons, suggestions, linked, referrals)
     context = {
         "report": report,
