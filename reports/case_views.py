@@ -1,6 +1,7 @@
 """The reporting point at work: work lists, the case screen (triage, status, persons, linked
 reports, referrals, notes, messages, timeline) and the case summary for a case meeting."""
 
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.contrib import messages
@@ -301,6 +302,16 @@ def _staff_report(request, reference):
     )
 
 
+@dataclass(slots=True)
+class Suggested:
+    """A report suggested to link (rows, not model instances: a large case has 200 of them)."""
+
+    pk: int
+    reference: str
+    created_at: datetime
+    url: str = ""
+
+
 def _suggestions(report):
     """Other reports sharing an address, business, phone or person, with a pattern line."""
     keys = list(report.match_keys.all())
@@ -311,17 +322,16 @@ def _suggestions(report):
             Q(*[Q(kind=k.kind, digest=k.digest) for k in keys], _connector=Q.OR)
         )
         .exclude(report=report)
-        .select_related("report")
-        .only("kind", "report__reference", "report__created_at", "report__status")
         .order_by("-report__created_at")
+        .values_list("kind", "report_id", "report__reference", "report__created_at")
     )
     year_ago = timezone.now() - timedelta(days=365)
     result = {}
-    for key in others[:200]:
-        entry = result.setdefault(key.kind, {"kind": key.kind, "reports": {}, "recent": 0})
-        if key.report_id not in entry["reports"]:
-            entry["reports"][key.report_id] = key.report
-            if key.report.created_at >= year_ago:
+    for kind, pk, reference, created_at in others[:200]:
+        entry = result.setdefault(kind, {"kind": kind, "reports": {}, "recent": 0})
+        if pk not in entry["reports"]:
+            entry["reports"][pk] = Suggested(pk, reference, created_at)
+            if created_at >= year_ago:
                 entry["recent"] += 1
     labels = dict(MatchKind.choices)
     lines = []

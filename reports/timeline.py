@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core import dates
 
+from .case_html import display
 from .models import Attachment, Author, ReferralState
 
 
@@ -33,7 +34,7 @@ def timeline(report, *, notes, messages, attachments, referrals, links):
     rows (with both reports and creator) are the lists the case screen has read already."""
     entries = []
     for change in report.history.select_related("actor"):
-        text = change.get_to_status_display()
+        text = display(change, "to_status")
         if change.reason:
             text = f"{text} – {change.reason}"
         entries.append(Entry(change.at, "status", text, _name(change.actor)))

@@ -11,7 +11,9 @@ from django.template import Context, Template
 from django.template.defaulttags import CsrfTokenNode
 from django.utils import translation
 
+from accounts.models import Organisation
 from reports import case_html
+from reports.models import LegalBasis, Person, Referral, Report
 
 NASTY = "A <b> & \"x\" 'y'"
 CSRF = "tok<&>"
@@ -46,37 +48,39 @@ ATTACHMENTS = [
     ),
     SimpleNamespace(state="failed", url="/a/2/", original_name="<script>", content_type="", size=0),
 ]
+
+
+def with_urls(instance, **urls):
+    for name, url in urls.items():
+        setattr(instance, name, url)
+    return instance
+
+
+# Model instances (never saved): the functions read the labels of choices from the fields, as
+# get_FOO_display() does; a value that is not one of the choices is written as it is.
 PERSONS = [
-    SimpleNamespace(
-        get_role_display=lambda: "Mogelijk <slachtoffer>",
-        name=NASTY,
-        birth_date="1-2-1990",
-        phone="+31 6 & 7",
-        description='said "no"\n<twice>',
+    with_urls(
+        Person(
+            role="victim",
+            name=NASTY,
+            birth_date="1-2-1990",
+            phone="+31 6 & 7",
+            description='said "no"\n<twice>',
+        ),
         remove_url="/p/1/?a=1&b=2",
     ),
-    SimpleNamespace(
-        get_role_display=lambda: "Getuige",
-        name="",
-        birth_date="",
-        phone="",
-        description="",
-        remove_url="/p/2/",
-    ),
+    with_urls(Person(role="<odd> & 'x'"), remove_url="/p/2/"),
+    with_urls(Person(role="witness"), remove_url="/p/3/"),
 ]
 OTHERS = [
-    SimpleNamespace(
-        reference="MH-2026-000001",
+    with_urls(
+        Report(reference="MH-2026-000001", status="triage", created_at=WHEN),
         url="/r/1/?q=1&r=2",
-        created_at=WHEN,
-        get_status_display=lambda: "In <triage>",
         unlink_url="/u/1/?a&b",
     ),
-    SimpleNamespace(
-        reference="A<&>\"'",
+    with_urls(
+        Report(reference="A<&>\"'", status="<closed>", created_at=WHEN),
         url="/r/2/",
-        created_at=WHEN,
-        get_status_display=lambda: "Gesloten",
         unlink_url="/u/2/",
     ),
 ]
@@ -91,38 +95,37 @@ NOTES = [
 
 
 def referral(**values):
-    base = {
-        "organisation": SimpleNamespace(name="Politie & <Partner>"),
-        "legal_basis": SimpleNamespace(name='Art. 1 "Wet"'),
-        "sent_at": WHEN,
-        "get_state_display": lambda: "Afgewezen <x>",
-        "decline_reason": "",
-        "revoke_reason": "",
-        "share_contact": False,
-        "outcome": "",
-        "share_url": "/s/1/?a=1&b=2",
-        "revoke_url": "/v/1/?a&b",
-        "is_active": True,
-    }
-    return SimpleNamespace(**{**base, **values})
+    return with_urls(
+        Referral(
+            organisation=Organisation(name="Politie & <Partner>"),
+            legal_basis=LegalBasis(name='Art. 1 "Wet"'),
+            sent_at=WHEN,
+            **{"state": "sent", **values},
+        ),
+        share_url="/s/1/?a=1&b=2",
+        revoke_url="/v/1/?a&b",
+    )
 
 
 ROWS = [
     {
         "referral": referral(
-            decline_reason="te <vaag> & 'oud'", outcome="line 1\nline <2>", share_contact=True
+            decline_reason="te <vaag> & 'oud'",
+            outcome="line 1\nline <2>",
+            share_contact=True,
+            state="declined",
         ),
         "persons": 1,
         "attachments": 3,
         "more": True,
     },
     {
-        "referral": referral(revoke_reason='weg & "klaar"', is_active=False),
+        "referral": referral(revoke_reason='weg & "klaar"', state="revoked"),
         "persons": 2,
         "attachments": 1,
         "more": False,
     },
-    {"referral": referral(), "persons": 0, "attachments": 0, "more": False},
+    {"referral": referral(state="<new>"), "persons": 0, "attachments": 0, "more": False},
 ]
 
 
@@ -161,7 +164,7 @@ def test_persons(language):
         expected,
         case_html.persons_html(PERSONS, csrf_html()),
     )
-    assert "Mogelijk &lt;slachtoffer&gt;" in expected and "<td>–</td>" in expected
+    assert "&lt;odd&gt; &amp; &#x27;x&#x27;" in expected and "<td>–</td>" in expected
 
 
 def test_suggestions(language):
@@ -208,7 +211,7 @@ def test_linked(language):
         expected,
         case_html.linked_html(OTHERS, csrf_html()),
     )
-    assert "In &lt;triage&gt;" in expected
+    assert "&lt;closed&gt;" in expected
 
 
 def test_notes(language):
@@ -261,3 +264,17 @@ def test_an_unescaped_value_would_differ(monkeypatch):
     assert squeeze(case_html.referral_rows_html(ROWS)) != expected[0]
     assert squeeze(case_html.notes_html(NOTES)) != expected[1]
     assert "A <b> &" in case_html.notes_html(NOTES)
+
+
+@pytest.mark.parametrize(
+    ("instance", "name"),
+    [
+        (Person(role="suspect"), "role"),
+        (Person(role="<not a role>"), "role"),
+        (Report(status="referred"), "status"),
+        (Referral(state="accepted"), "state"),
+        (Referral(state=""), "state"),
+    ],
+)
+def test_display_is_get_foo_display(language, instance, name):
+    assert case_html.display(instance, name) == getattr(instance, f"get_{name}_display")()
