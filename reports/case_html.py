@@ -138,6 +138,29 @@ def notes_html(notes):
     )
 
 
+def messages_html(thread, staff_view):
+    """The messages of reports/includes/thread.html (the case screen with `staff_view`, the
+    reporter's mailbox without): per message an article with who wrote it, when, and the text."""
+    staff_label, reporter_label, you_label = _t("Reporting point"), _t("Reporter"), _t("You")
+    items = []
+    for message in thread:
+        if message.author == "staff":
+            who = staff_label
+            if staff_view and message.staff_member:
+                who += f" ({_v(message.staff_member.full_name)})"
+        else:
+            who = reporter_label if staff_view else you_label
+        pk = _v(message.pk)
+        items.append(
+            f'\n  <article class="thread-message thread-{_v(message.author)}" '
+            f'aria-labelledby="message-{pk}">\n'
+            f'    <h3 id="message-{pk}" class="h3">{who} '
+            f'<span class="muted">– {_v(dates.local_datetime(message.at))}</span></h3>\n'
+            f"    <p>{_v(linebreaksbr(message.body))}</p>\n  </article>\n  "
+        )
+    return _safe(items)
+
+
 def referral_rows_html(rows):
     """The table rows of the referrals (rows from the referral_rows tag): partner and legal
     basis, sent, state with its reasons, what is shared, outcome, and the links to share more

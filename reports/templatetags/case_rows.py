@@ -41,3 +41,9 @@ def note_articles(notes):
 @register.simple_tag
 def referral_table_rows(rows):
     return case_html.referral_rows_html(rows)
+
+
+@register.simple_tag(takes_context=True)
+def thread_messages(context, thread):
+    """The messages of reports/includes/thread.html; "" when there are none."""
+    return case_html.messages_html(thread, context.get("staff_view"))

@@ -11,9 +11,9 @@ from django.template import Context, Template
 from django.template.defaulttags import CsrfTokenNode
 from django.utils import translation
 
-from accounts.models import Organisation
+from accounts.models import Organisation, User
 from reports import case_html
-from reports.models import LegalBasis, Person, Referral, Report
+from reports.models import LegalBasis, Message, Person, Referral, Report
 
 NASTY = "A <b> & \"x\" 'y'"
 CSRF = "tok<&>"
@@ -278,3 +278,29 @@ def test_an_unescaped_value_would_differ(monkeypatch):
 )
 def test_display_is_get_foo_display(language, instance, name):
     assert case_html.display(instance, name) == getattr(instance, f"get_{name}_display")()
+
+
+THREAD_LOOP = (
+    "{% for message in thread %}\n"
+    '  <article class="thread-message thread-{{ message.author }}" '
+    'aria-labelledby="message-{{ message.pk }}">\n'
+    '    <h3 id="message-{{ message.pk }}" class="h3">{% if message.author == "staff" %}'
+    '{% translate "Reporting point" %}{% if staff_view and message.staff_member %} '
+    "({{ message.staff_member.full_name }}){% endif %}{% else %}{% if staff_view %}"
+    '{% translate "Reporter" %}{% else %}{% translate "You" %}{% endif %}{% endif %} '
+    '<span class="muted">– {{ message.at|local_datetime }}</span></h3>\n'
+    "    <p>{{ message.body|linebreaksbr }}</p>\n  </article>\n  {% endfor %}"
+)
+
+
+@pytest.mark.parametrize("staff_view", [True, False])
+def test_thread_messages(language, staff_view):
+    thread = [
+        Message(pk=12345, author="staff", staff_member=User(full_name=NASTY), at=WHEN, body="a"),
+        Message(pk=2, author="staff", at=WHEN, body="no <staff> member"),
+        Message(pk=3, author="reporter", at=WHEN, body="hoi\n'daar' & <meer>"),
+    ]
+    expected = loop(THREAD_LOOP, thread=thread, staff_view=staff_view)
+    same(expected, case_html.messages_html(thread, staff_view))
+    assert "hoi<br>&#x27;daar&#x27; &amp; &lt;meer&gt;" in expected
+    assert ("A &lt;b&gt;" in expected) is staff_view
