@@ -37,6 +37,10 @@ def local_date(value, style="long", language=None):
         value = _local(value).date()
     if not isinstance(value, date):
         return str(value)
+    return _day_month_year(value, style, language)
+
+
+def _day_month_year(value, style, language):
     months = _month_names(locale_for(language), WIDTHS.get(style, WIDTHS["long"]))
     return f"{value.day} {months[value.month]} {value.year}"
 
@@ -53,9 +57,9 @@ def local_datetime(value, style="long", *, seconds=False, language=None):
         return ""
     if not isinstance(value, datetime):
         return local_date(value, style, language)
-    value = _local(value)
+    value = _local(value)  # once: local_date() would convert it again
     time = value.strftime("%H:%M:%S" if seconds else "%H:%M")
-    return f"{local_date(value, style, language)} {time}"
+    return f"{_day_month_year(value, style, language)} {time}"
 
 
 def _local(value):

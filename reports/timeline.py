@@ -126,10 +126,11 @@ def timeline_html(entries):
     (on one line), every value escaped as the template escaped it (reports/tests compare)."""
     items = []
     for entry in entries:
-        when = conditional_escape(dates.local_datetime(entry.at, "short"))
+        at = timezone.localtime(entry.at)  # once for both (Entry.iso converts it too)
+        when = conditional_escape(dates.local_datetime(at, "short"))
         who = f' <span class="muted">({conditional_escape(entry.who)})</span>' if entry.who else ""
         items.append(
-            f'<li><time datetime="{conditional_escape(entry.iso)}">{when}</time> '
+            f'<li><time datetime="{conditional_escape(at.isoformat())}">{when}</time> '
             f"{conditional_escape(entry.text)}{who}</li>"
         )
     return mark_safe("".join(items))  # noqa: S308 - every value escaped above
