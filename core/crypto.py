@@ -188,6 +188,11 @@ class EncryptedBinaryField(EncryptedTextField):
             return value if value is None else bytes(value)
         return base64.b64decode(value)
 
+    def value_to_string(self, obj):
+        """The bytes as base64 for a serializer (as BinaryField writes them; to_python reads
+        them back), never the bytes' repr."""
+        return base64.b64encode(bytes(self.value_from_object(obj) or b"")).decode("ascii")
+
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         return name, "core.crypto.EncryptedBinaryField", args, kwargs

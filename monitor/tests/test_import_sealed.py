@@ -63,6 +63,14 @@ def test_empty_content_stays_empty_and_bytes_round_trip(a_key):
     assert field.from_db_value(field.get_prep_value(memoryview(data)), None, None) == data
 
 
+def test_a_serializer_writes_the_bytes_as_base64_and_reads_them_back():
+    field = ImportUpload._meta.get_field("content")
+    data = "Zoë; Łódź;\x00".encode() + bytes(range(200, 256))
+    text = field.value_to_string(ImportUpload(content=data))
+    assert isinstance(text, str) and text.isascii() and "b'" not in text
+    assert field.to_python(text) == data
+
+
 def test_key_rotation_covers_the_import_files():
     covered = dict(encrypted_columns())
     assert covered[ImportBatch] == ["content"]
